@@ -1,0 +1,64 @@
+using NotificationAspire.AppHost.Infrastructure;
+using NotificationAspire.Contracts;
+
+namespace NotificationAspire.AppHost.KeycloakHosting;
+
+/// <summary>
+/// Stands in for Aspire.Hosting.Keycloak, which is not on our package source: Keycloak 26 importing the
+/// realm file from the repo, or in local mode the IdentityStandIn project serving the same file with
+/// Keycloak's URLs and token shape. Services only ever see the realm's authority URL.
+/// </summary>
+public static class IdentityProviderExtensions
+{
+    public const string HttpEndpointName = "http";
+    private const string Image = "keycloak/keycloak";
+    private const string Tag = "26.4";
+
+    public static IResourceBuilder<IResourceWithEndpoints> AddIdentityProvider(
+        this IDistributedApplicationBuilder builder, string name, InfrastructureMode mode, RealmSecrets secrets)
+    {
+        var realmDirectory = Path.Combine(builder.AppHostDirectory, "Realms");
+        IResourceBuilder<IResourceWithEndpoints> identity = mode switch
+        {
+            InfrastructureMode.Containers => builder.AddKeycloakContainer(name, realmDirectory),
+            _ => builder.AddProject<Projects.IdentityStandIn>(name)
+                .WithEnvironment("REALM_FILE", Path.Combine(realmDirectory, "notifications-realm.json"))
+                .WithHttpHealthCheck("/health"),
+        };
+
+        var withEnvironment = builder.CreateResourceBuilder((IResourceWithEnvironment)identity.Resource);
+        foreach (var (placeholder, parameter) in secrets.Placeholders)
+        {
+            withEnvironment.WithEnvironment(placeholder, parameter);
+        }
+        return identity;
+    }
+
+    private static IResourceBuilder<ContainerResource> AddKeycloakContainer(
+        this IDistributedApplicationBuilder builder, string name, string realmDirectory)
+    {
+        var adminPassword = builder.AddParameter($"{name}-admin-password",
+            new GenerateParameterDefault { MinLength = 20, Special = false }, secret: true, persist: true);
+        return builder.AddContainer(name, Image, Tag)
+            .WithImageRegistry("quay.io")
+            .WithArgs("start-dev", "--import-realm")
+            .WithHttpEndpoint(targetPort: 8080, name: HttpEndpointName)
+            .WithHttpEndpoint(targetPort: 9000, name: "management")
+            .WithEnvironment("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
+            .WithEnvironment("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword)
+            .WithEnvironment("KC_HEALTH_ENABLED", "true")
+            .WithBindMount(realmDirectory, "/opt/keycloak/data/import", isReadOnly: true)
+            .WithHttpHealthCheck("/health/ready", endpointName: "management");
+    }
+
+    /// <summary>Points a service at the realm: its authority (the issuer URL) and the API audience.</summary>
+    public static IResourceBuilder<T> WithIdentity<T>(this IResourceBuilder<T> service, IResourceBuilder<IResourceWithEndpoints> identity)
+        where T : IResourceWithEnvironment, IResourceWithWaitSupport
+    {
+        var endpoint = identity.GetEndpoint(HttpEndpointName);
+        return service
+            .WithEnvironment("Identity__Authority", ReferenceExpression.Create($"{endpoint}/realms/{IdentityRealm.Name}"))
+            .WithEnvironment("Identity__Audience", IdentityRealm.ApiAudience)
+            .WaitFor(identity);
+    }
+}

@@ -1,0 +1,26 @@
+namespace NotificationAspire.AppHost.KeycloakHosting;
+
+/// <summary>
+/// The realm file names its secrets as `${NAME}` placeholders; these parameters fill them, so no secret is in
+/// the repository or in a published manifest. Generated on first run and kept in the AppHost's user secrets.
+/// </summary>
+public sealed class RealmSecrets
+{
+    /// <summary>Realm-file placeholder to the parameter that fills it.</summary>
+    public IReadOnlyDictionary<string, IResourceBuilder<ParameterResource>> Placeholders { get; }
+
+    public RealmSecrets(IDistributedApplicationBuilder builder)
+    {
+        Placeholders = new Dictionary<string, IResourceBuilder<ParameterResource>>
+        {
+            ["ORDER_SERVICE_CLIENT_SECRET"] = Generated(builder, "order-service-client-secret"),
+            ["BILLING_SERVICE_CLIENT_SECRET"] = Generated(builder, "billing-service-client-secret"),
+            ["ANALYTICS_SERVICE_CLIENT_SECRET"] = Generated(builder, "analytics-service-client-secret"),
+            ["GATEWAY_CLIENT_SECRET"] = Generated(builder, "gateway-client-secret"),
+            ["DEMO_USER_PASSWORD"] = Generated(builder, "demo-user-password"),
+        };
+    }
+
+    private static IResourceBuilder<ParameterResource> Generated(IDistributedApplicationBuilder builder, string name) =>
+        builder.AddParameter(name, new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
+}

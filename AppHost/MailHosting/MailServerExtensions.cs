@@ -1,0 +1,49 @@
+using NotificationAspire.AppHost.Infrastructure;
+
+namespace NotificationAspire.AppHost.MailHosting;
+
+/// <summary>
+/// The `mail` resource: smtp4dev, a real SMTP server that keeps what it receives and shows it in a web UI
+/// (and `GET /api/messages`). A container with an engine, the dotnet tool from `dotnet-tools.json` without.
+/// </summary>
+public static class MailServerExtensions
+{
+    public static IResourceBuilder<IMailServerResource> AddMailServer(
+        this IDistributedApplicationBuilder builder, string name, InfrastructureMode mode) => mode switch
+    {
+        InfrastructureMode.Containers => builder.AddResource(new Smtp4devContainerResource(name))
+            .WithImage("rnwood/smtp4dev", "3.15.0")
+            .WithImageRegistry("docker.io")
+            .WithHttpEndpoint(targetPort: 80, name: IMailServerResource.HttpEndpointName)
+            .WithEndpoint(targetPort: 25, name: IMailServerResource.SmtpEndpointName, scheme: "smtp")
+            .WithHttpHealthCheck("/api/server", endpointName: IMailServerResource.HttpEndpointName),
+        _ => builder.AddSmtp4devTool(name),
+    };
+
+    private static IResourceBuilder<Smtp4devToolResource> AddSmtp4devTool(this IDistributedApplicationBuilder builder, string name)
+    {
+        // The tool manifest lives at the repository root, one level above the AppHost.
+        var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+        var script = Path.Combine(builder.AppHostDirectory, "MailHosting", "smtp4dev-local.sh");
+        var mail = builder.AddResource(new Smtp4devToolResource(name, repositoryRoot))
+            .WithHttpEndpoint(name: IMailServerResource.HttpEndpointName)
+            .WithEndpoint(name: IMailServerResource.SmtpEndpointName, scheme: "smtp")
+            .WithHttpHealthCheck("/api/server", endpointName: IMailServerResource.HttpEndpointName);
+
+        var resource = mail.Resource;
+        return mail.WithArgs(context =>
+        {
+            context.Args.Add(script);
+            context.Args.Add(ReferenceExpression.Create($"--urls=http://127.0.0.1:{TargetPort(resource, IMailServerResource.HttpEndpointName)}"));
+            context.Args.Add(ReferenceExpression.Create($"--smtpport={TargetPort(resource, IMailServerResource.SmtpEndpointName)}"));
+            // Port 0: the OS picks; nobody reads this sink over IMAP or POP3, but fixed defaults would collide.
+            context.Args.Add("--imapport=0");
+            context.Args.Add("--pop3port=0");
+            // An empty --db keeps messages in memory: a sink for development, not an archive.
+            context.Args.Add("--db=");
+        });
+    }
+
+    private static EndpointReferenceExpression TargetPort(IResourceWithEndpoints resource, string endpoint) =>
+        new EndpointReference(resource, endpoint).Property(EndpointProperty.TargetPort);
+}

@@ -1,0 +1,25 @@
+using NotificationAspire.AppHost.Infrastructure;
+using NotificationAspire.AppHost.KafkaHosting;
+using NotificationAspire.AppHost.KeycloakHosting;
+using NotificationAspire.AppHost.MailHosting;
+using NotificationAspire.AppHost.PostgresHosting;
+using NotificationAspire.Contracts;
+
+var builder = DistributedApplication.CreateBuilder(args);
+var mode = builder.ResolveInfrastructureMode();
+
+// Infrastructure: the same four resources in both modes (containers, or local stand-ins).
+var postgres = builder.AddPlatformPostgres(ResourceNames.Postgres, mode);
+var notificationsDb = postgres.AddPlatformDatabase(ResourceNames.NotificationsDatabase);
+var kafka = builder.AddKafkaBroker(ResourceNames.Kafka, mode);
+var identity = builder.AddIdentityProvider(ResourceNames.Identity, mode, new RealmSecrets(builder));
+var mail = builder.AddMailServer(ResourceNames.Mail, mode);
+
+// Services, in dependency order.
+builder.AddProject<Projects.Notifications_Api>(ResourceNames.NotificationsApi)
+    .WithPlatformDefaults()
+    .WithReference(notificationsDb).WaitFor(notificationsDb)
+    .WithReference(kafka).WaitFor(kafka)
+    .WithIdentity(identity);
+
+builder.Build().Run();

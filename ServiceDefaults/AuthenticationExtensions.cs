@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NotificationAspire.Contracts;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// JWT bearer validation against the realm's authority (Keycloak or its local stand-in; the service
+/// cannot tell which). Deny by default: an endpoint without a named policy needs an authenticated caller.
+/// </summary>
+public static class AuthenticationExtensions
+{
+    public const string RoleClaim = "role";
+
+    public static TBuilder AddDefaultAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        var identity = builder.Configuration.GetSection("Identity");
+        var authority = identity["Authority"]
+            ?? throw new InvalidOperationException("Identity:Authority is not configured; the AppHost sets it from the identity resource.");
+        var audience = identity["Audience"]
+            ?? throw new InvalidOperationException("Identity:Audience is not configured.");
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.Authority = authority;
+                options.Audience = audience;
+                options.RequireHttpsMetadata = authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+                // Keep claim names as the token has them (sub, azp, preferred_username).
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.NameClaimType = "preferred_username";
+                options.TokenValidationParameters.RoleClaimType = RoleClaim;
+                options.Events = new JwtBearerEvents { OnTokenValidated = MapRealmRoles };
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(PlatformPolicies.Sender, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Send))
+            .AddPolicy(PlatformPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Admin))
+            .AddPolicy(PlatformPolicies.Authenticated, p => p.RequireAuthenticatedUser());
+        return builder;
+    }
+
+    /// <summary>Keycloak puts realm roles in a JSON object (`realm_access.roles`); ASP.NET wants one claim per role.</summary>
+    private static Task MapRealmRoles(TokenValidatedContext context)
+    {
+        if (context.Principal?.Identity is not ClaimsIdentity identity)
+        {
+            return Task.CompletedTask;
+        }
+        foreach (var realmAccess in identity.FindAll("realm_access").ToList())
+        {
+            using var json = JsonDocument.Parse(realmAccess.Value);
+            if (json.RootElement.TryGetProperty("roles", out var roles) && roles.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var role in roles.EnumerateArray())
+                {
+                    identity.AddClaim(new Claim(RoleClaim, role.GetString() ?? string.Empty));
+                }
+            }
+        }
+        return Task.CompletedTask;
+    }
+}

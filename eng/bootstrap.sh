@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what the platform needs on a fresh machine and is safe to run again.
+# - dotnet local tools (smtp4dev, dotnet-ef) from dotnet-tools.json
+# - without a container engine: PostgreSQL's binaries for the local-mode stand-in (Debian/Ubuntu, as root)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dotnet tool restore >/dev/null
+echo "bootstrap: dotnet tools restored"
+
+engine_answers() {
+  for cli in docker podman; do
+    command -v "$cli" >/dev/null 2>&1 && timeout 5 "$cli" info >/dev/null 2>&1 && return 0
+  done
+  return 1
+}
+
+postgres_found() {
+  command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1
+}
+
+if engine_answers; then
+  echo "bootstrap: a container engine answers; the AppHost will use containers"
+elif postgres_found; then
+  echo "bootstrap: no container engine; PostgreSQL binaries found for local mode"
+else
+  echo "bootstrap: no container engine and no PostgreSQL binaries; installing Debian's postgresql"
+  if [ "$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  # The package's own cluster is not used: the AppHost runs postgres itself in its own data folder.
+  $SUDO apt-get install -y -qq postgresql >/dev/null
+  for cluster in $(pg_lsclusters -h 2>/dev/null | awk '{print $1"/"$2}'); do
+    $SUDO pg_ctlcluster "${cluster%/*}" "${cluster#*/}" stop 2>/dev/null || true
+  done
+fi

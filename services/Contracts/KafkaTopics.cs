@@ -1,0 +1,16 @@
+namespace NotificationAspire.Contracts;
+
+/// <summary>A topic the platform needs, declared once so both infrastructure modes create the same set.</summary>
+public sealed record KafkaTopic(string Name, int Partitions);
+
+/// <summary>Every topic the platform uses. The AppHost makes sure they exist before any service starts.</summary>
+public static class KafkaTopics
+{
+    public static readonly KafkaTopic NotificationRequests = new("notification-requests", 4);
+    public static readonly KafkaTopic NotificationDispatch = new("notification-dispatch", 8);
+    public static readonly KafkaTopic NotificationStatus = new("notification-status", 4);
+    public static readonly KafkaTopic NotificationDeadLetters = new("notification-dlq", 1);
+
+    public static IReadOnlyList<KafkaTopic> All { get; } =
+        [NotificationRequests, NotificationDispatch, NotificationStatus, NotificationDeadLetters];
+}

@@ -1,0 +1,17 @@
+namespace NotificationAspire.Contracts;
+
+/// <summary>Names of the AppHost's resources; services use them as connection-string and discovery names.</summary>
+public static class ResourceNames
+{
+    public const string Postgres = "postgres";
+    public const string Kafka = "kafka";
+    public const string Identity = "identity";
+    public const string Mail = "mail";
+
+    public const string Gateway = "gateway";
+    public const string NotificationsApi = "notifications-api";
+    public const string DeliveryWorker = "delivery-worker";
+
+    public const string NotificationsDatabase = "notificationsdb";
+    public const string DeliveryDatabase = "deliverydb";
+}

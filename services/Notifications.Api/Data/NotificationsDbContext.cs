@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Notifications.Api.Model;
+
+namespace Notifications.Api.Data;
+
+/// <summary>The command side's own database: notifications, their recipients and attempts, and the outbox.</summary>
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
+{
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Notification>(n =>
+        {
+            n.ToTable("notifications");
+            n.HasKey(x => x.Id);
+            n.Property(x => x.SenderId).HasMaxLength(200);
+            n.Property(x => x.Channel).HasMaxLength(32);
+            n.Property(x => x.TemplateKey).HasMaxLength(200);
+            n.Property(x => x.TemplateDataJson).HasColumnType("jsonb");
+            n.Property(x => x.CorrelationKey).HasMaxLength(200);
+            n.Property(x => x.IdempotencyKey).HasMaxLength(200);
+            n.Property(x => x.RequestHash).HasMaxLength(64);
+            n.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+            // One notification per sender and key: concurrent retries race here, and the loser reads the winner.
+            n.HasIndex(x => new { x.SenderId, x.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
+            n.HasIndex(x => new { x.SenderId, x.CreatedAt });
+            n.HasIndex(x => x.CorrelationKey);
+            n.HasMany(x => x.Recipients).WithOne().HasForeignKey(r => r.NotificationId);
+            n.HasMany(x => x.Attempts).WithOne().HasForeignKey(a => a.NotificationId);
+        });
+        model.Entity<NotificationRecipient>(r =>
+        {
+            r.ToTable("notification_recipients");
+            r.HasKey(x => new { x.NotificationId, x.UserId });
+            r.Property(x => x.UserId).HasMaxLength(200);
+            r.Property(x => x.Contact).HasMaxLength(320);
+        });
+        model.Entity<DeliveryAttempt>(a =>
+        {
+            a.ToTable("delivery_attempts");
+            a.HasKey(x => x.EventId);
+            a.Property(x => x.EventId).HasMaxLength(100);
+            a.Property(x => x.RecipientUserId).HasMaxLength(200);
+            a.Property(x => x.Channel).HasMaxLength(32);
+            a.Property(x => x.State).HasMaxLength(32);
+            a.Property(x => x.Error).HasMaxLength(2000);
+            a.HasIndex(x => x.NotificationId);
+        });
+        model.Entity<OutboxMessage>(o =>
+        {
+            o.ToTable("outbox");
+            o.HasKey(x => x.Id);
+            o.Property(x => x.Topic).HasMaxLength(200);
+            o.Property(x => x.Key).HasMaxLength(200);
+            o.Property(x => x.EventType).HasMaxLength(200);
+            o.Property(x => x.PayloadJson).HasColumnType("jsonb");
+            o.Property(x => x.TraceParent).HasMaxLength(100);
+            o.Property(x => x.LastError).HasMaxLength(2000);
+            // The relay only ever looks for what is still pending, oldest first.
+            o.HasIndex(x => x.CreatedAt).HasFilter("\"PublishedAt\" IS NULL");
+        });
+    }
+}

@@ -1,0 +1,18 @@
+namespace Notifications.Api.Model;
+
+/// <summary>
+/// One delivery attempt as the worker reported it in a status event. This is a read model: the worker owns
+/// the truth in its own database and tells us through `notification-status`.
+/// </summary>
+public sealed class DeliveryAttempt
+{
+    /// <summary>The status event's CloudEvents id; a redelivered event is recognised and ignored.</summary>
+    public required string EventId { get; init; }
+    public Guid NotificationId { get; init; }
+    public required string RecipientUserId { get; init; }
+    public required string Channel { get; init; }
+    public required string State { get; init; }
+    public int AttemptNumber { get; init; }
+    public string? Error { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+}

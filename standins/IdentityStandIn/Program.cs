@@ -1,0 +1,75 @@
+using NotificationAspire.Standins.IdentityStandIn;
+using NotificationAspire.Standins.IdentityStandIn.Realm;
+using NotificationAspire.Standins.IdentityStandIn.Tokens;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+// A dev-only stand-in for Keycloak: it serves the realm file Keycloak imports, under Keycloak's URL layout,
+// for machines that cannot run the Keycloak container. It keeps no state: keys and tokens die with the process.
+var builder = WebApplication.CreateBuilder(args);
+
+RealmDirectory realm;
+try
+{
+    realm = RealmLoader.Load(builder.Configuration[RealmLoader.RealmFileVariable], Environment.GetEnvironmentVariable);
+}
+catch (RealmFileException ex)
+{
+    // A configuration mistake, not a crash: print what to fix instead of a stack trace.
+    Console.Error.WriteLine($"IdentityStandIn cannot start: {ex.Message}");
+    return 1;
+}
+
+builder.Services.AddSingleton(realm);
+builder.Services.AddHealthChecks();
+
+builder.Services.AddOpenIddict()
+    .AddServer(options =>
+    {
+        // No database: clients and users come from the realm file, checked by our own handlers.
+        options.EnableDegradedMode();
+
+        // Relative to the /realms/{realm} path base, which gives Keycloak's URLs and issuer.
+        options.SetConfigurationEndpointUris(".well-known/openid-configuration")
+               .SetJsonWebKeySetEndpointUris("protocol/openid-connect/certs")
+               .SetTokenEndpointUris("protocol/openid-connect/token");
+
+        options.AllowClientCredentialsFlow()
+               .AllowPasswordFlow();
+
+        // Keycloak's built-in client scopes; anything else gets invalid_scope, as it would there.
+        options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, "web-origins", "acr", "basic");
+
+        options.SetAccessTokenLifetime(realm.AccessTokenLifetime);
+
+        // Fresh keys per run are fine for a stand-in: APIs fetch the JWKS from the certs endpoint.
+        options.AddEphemeralEncryptionKey()
+               .AddEphemeralSigningKey();
+
+        // APIs read access tokens as plain RS256 JWTs, like Keycloak's.
+        options.DisableAccessTokenEncryption();
+
+        // The realm's clients authenticate with client secrets only (basic or post), so don't advertise private_key_jwt.
+        options.Configure(o => o.ClientAuthenticationMethods.Remove(ClientAuthenticationMethods.PrivateKeyJwt));
+
+        options.AddEventHandler(TokenRequestValidator.Descriptor)
+               .AddEventHandler(TokenIssuer.Descriptor)
+               .AddEventHandler(UserTokenShaper.Descriptor);
+
+        // Plain http on loopback inside the dev environment, as Keycloak runs with sslRequired "none".
+        options.UseAspNetCore()
+               .DisableTransportSecurityRequirement();
+    });
+
+var app = builder.Build();
+
+app.UseRealmPaths(realm);
+
+app.MapHealthChecks("/health");
+app.MapHealthChecks("/alive");
+
+app.Logger.LogInformation(
+    "Serving realm '{Realm}' ({Clients} clients, {Users} users) at /realms/{Realm}. Dev stand-in only.",
+    realm.Name, realm.Document.Clients.Count, realm.Document.Users.Count, realm.Name);
+
+app.Run();
+return 0;

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
+using NotificationAspire.Standins.IdentityStandIn.Realm;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace NotificationAspire.Standins.IdentityStandIn.Tokens;
+
+/// <summary>
+/// Builds the principal for a validated token request with the claims a Keycloak access token carries,
+/// so APIs cannot tell the stand-in from the real Keycloak.
+/// </summary>
+public sealed class TokenIssuer(RealmDirectory realm) : IOpenIddictServerHandler<HandleTokenRequestContext>
+{
+    public const string RealmAccessClaim = "realm_access";
+
+    // Keycloak's default client scopes that show in the "scope" claim; roles, acr, basic and
+    // web-origins apply too but are not listed there (include.in.token.scope is false for them).
+    private static readonly string[] DefaultTokenScopes = [Scopes.Profile, Scopes.Email];
+
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<HandleTokenRequestContext>()
+            .UseSingletonHandler<TokenIssuer>()
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public ValueTask HandleAsync(HandleTokenRequestContext context)
+    {
+        // The validator already vetted client and user; a miss here would be a bug, not bad input.
+        var client = realm.FindClient(context.Request.ClientId)
+            ?? throw new InvalidOperationException("Token request reached the issuer with an unknown client.");
+
+        var serviceAccount = context.Request.IsClientCredentialsGrantType();
+        var user = serviceAccount
+            ? realm.ServiceAccountOf(client)
+            : realm.FindUser(context.Request.Username)
+              ?? throw new InvalidOperationException("Token request reached the issuer with an unknown user.");
+
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.PreferredUsername, Claims.Role);
+        identity.SetClaim(Claims.Subject, realm.UserId(user));
+        identity.SetClaim(Claims.AuthorizedParty, client.ClientId);
+        identity.SetClaim(Claims.PreferredUsername, user.Username.ToLowerInvariant());
+
+        if (user.RealmRoles.Count > 0)
+        {
+            // An object, not a string: APIs read realm_access.roles exactly as they do from Keycloak.
+            identity.SetClaim(RealmAccessClaim, JsonSerializer.SerializeToElement(new { roles = user.RealmRoles }));
+        }
+
+        if (serviceAccount)
+        {
+            // Keycloak's service_account scope adds client_id; OpenIddict also sets it, this keeps it explicit.
+            identity.SetClaim(Claims.ClientId, client.ClientId);
+        }
+        else
+        {
+            AddProfileClaims(identity, user);
+        }
+
+        identity.SetScopes(DefaultTokenScopes.Union(context.Request.GetScopes(), StringComparer.Ordinal).OrderBy(ScopeOrder));
+        identity.SetResources(RealmDirectory.AccessTokenAudiences(client));
+        identity.SetDestinations(ClaimDestinations.Of);
+
+        context.SignIn(new ClaimsPrincipal(identity));
+        return default;
+    }
+
+    private static void AddProfileClaims(ClaimsIdentity identity, RealmUser user)
+    {
+        identity.SetClaim(Claims.Email, user.Email);
+        identity.SetClaim(Claims.EmailVerified, user.EmailVerified);
+        identity.SetClaim(Claims.GivenName, user.FirstName);
+        identity.SetClaim(Claims.FamilyName, user.LastName);
+
+        var name = string.Join(' ', new[] { user.FirstName, user.LastName }.Where(n => !string.IsNullOrEmpty(n)));
+        identity.SetClaim(Claims.Name, name.Length > 0 ? name : null);
+    }
+
+    // "openid profile email" like Keycloak; anything else keeps its requested order after them.
+    private static int ScopeOrder(string scope) => scope switch
+    {
+        Scopes.OpenId => 0,
+        Scopes.Profile => 1,
+        Scopes.Email => 2,
+        _ => 3,
+    };
+
+    private static class ClaimDestinations
+    {
+        private static readonly string[] AccessOnly = [Destinations.AccessToken];
+        private static readonly string[] AccessAndIdentity =
+            [Destinations.AccessToken, Destinations.IdentityToken];
+
+        // Every claim goes in the access token; the profile ones also in the id_token when openid is asked for.
+        public static IEnumerable<string> Of(Claim claim) => claim.Type switch
+        {
+            Claims.Subject or Claims.PreferredUsername or Claims.Email or Claims.EmailVerified or
+            Claims.GivenName or Claims.FamilyName or Claims.Name => AccessAndIdentity,
+            _ => AccessOnly,
+        };
+    }
+}

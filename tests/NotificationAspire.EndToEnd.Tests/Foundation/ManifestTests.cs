@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using NotificationAspire.Contracts;
+
+namespace NotificationAspire.EndToEnd.Tests.Foundation;
+
+/// <summary>
+/// `--publisher manifest` is what Kubernetes tooling (aspirate) reads: it must describe the container model
+/// whatever the machine has, with no executables and no secrets in plain text.
+/// </summary>
+public sealed class ManifestTests
+{
+    [Fact]
+    public async Task The_published_manifest_is_the_container_model_without_executables_or_secrets()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"notificationaspire-manifest-{Guid.NewGuid():N}.json");
+        try
+        {
+            await PublishManifestAsync(output);
+            using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+            var resources = manifest.RootElement.GetProperty("resources").EnumerateObject()
+                .ToDictionary(r => r.Name, r => r.Value.GetProperty("type").GetString());
+
+            Assert.Equal("container.v0", resources[ResourceNames.Postgres]);
+            Assert.Equal("value.v0", resources[ResourceNames.NotificationsDatabase]);
+            Assert.Equal("container.v0", resources[ResourceNames.Kafka]);
+            Assert.Equal("container.v0", resources[ResourceNames.Identity]);
+            Assert.Equal("container.v0", resources[ResourceNames.Mail]);
+            Assert.Equal("project.v0", resources[ResourceNames.NotificationsApi]);
+            Assert.DoesNotContain("executable.v0", resources.Values);
+            Assert.All(resources.Values, type => Assert.NotEqual("annotated.string", type));
+
+            var text = await File.ReadAllTextAsync(output);
+            Assert.DoesNotContain("DB_URI", text); // built from values deployment tools leave unfilled
+            Assert.Contains("\"secret\": true", text); // client secrets travel as secret parameters
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    private static async Task PublishManifestAsync(string output)
+    {
+        var configuration = typeof(ManifestTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "run", "--project", "AppHost", "--no-build", "-c", configuration, "--",
+                     "--publisher", "manifest", "--output-path", output })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(deadline.Token);
+        Assert.True(process.ExitCode == 0, $"manifest publish failed: {await stdout}\n{await stderr}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NotificationAspire.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("NotificationAspire.sln not found above the test output.");
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NotificationAspire.Contracts;
+
+namespace NotificationAspire.EndToEnd.Tests;
+
+/// <summary>
+/// The whole platform, started once for every test in <see cref="PlatformCollection"/>: local mode (no
+/// container engine needed), a data folder of its own that is removed afterwards.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartupDeadline = TimeSpan.FromMinutes(3);
+
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "notificationaspire-tests", Guid.NewGuid().ToString("N")[..12]);
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>Names of every resource the AppHost models, except parameters (which have no process).</summary>
+    public IReadOnlyList<string> ResourceNames { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NotificationAspire_AppHost>(
+            ["--Infrastructure:Mode=local", $"--Infrastructure:LocalDataPath={_dataPath}"],
+            (options, _) => options.DisableDashboard = true);
+        appHost.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        appHost.Services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(30)));
+
+        App = await appHost.BuildAsync();
+        using var deadline = new CancellationTokenSource(StartupDeadline);
+        await App.StartAsync(deadline.Token);
+
+        ResourceNames = appHost.Resources.Where(r => r is not ParameterResource).Select(r => r.Name).ToList();
+        await Task.WhenAll(ResourceNames.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, deadline.Token)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A straggling postgres may still hold a file; the OS temp cleaner gets the rest.
+        }
+    }
+
+    public async Task<string> ParameterValueAsync(string name)
+    {
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
+        var parameter = model.Resources.OfType<ParameterResource>().Single(p => p.Name == name);
+        return await parameter.GetValueAsync(CancellationToken.None)
+            ?? throw new InvalidOperationException($"Parameter {name} has no value.");
+    }
+
+    public HttpClient CreateHttpClient(string resourceName, string endpointName = "http") =>
+        App.CreateHttpClient(resourceName, endpointName);
+
+    public Uri IdentityRealmUri => new(App.GetEndpoint(Contracts.ResourceNames.Identity, "http"), $"realms/{IdentityRealm.Name}/");
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}
