@@ -34,8 +34,11 @@ public static class PlatformPostgresExtensions
         string? connectionString = null;
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, ct) =>
             connectionString = await server.ConnectionStringExpression.GetValueAsync(ct));
-        builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (_, ct) =>
-            await CreateDatabasesAsync(ServerConnectionString(connectionString), server.Databases.Values, ct));
+        builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (@event, ct) =>
+        {
+            await CreateDatabasesAsync(ServerConnectionString(connectionString), server.Databases.Values, ct);
+            await MarkDatabasesRunningAsync(builder, server, @event.Services);
+        });
         builder.Services.AddHealthChecks().AddNpgSql(_ => ServerConnectionString(connectionString), name: healthCheckKey);
 
         return builder.AddResource(server)
@@ -59,6 +62,23 @@ public static class PlatformPostgresExtensions
             _ => connectionString ?? throw new InvalidOperationException("Connection string is unavailable"), name: healthCheckKey);
 
         return builder.AddResource(database).WithHealthCheck(healthCheckKey);
+    }
+
+    /// <summary>
+    /// A database has no process of its own, so nothing else reports it running; once it exists it is, and
+    /// its health check (and everything that waits for it) takes over from there.
+    /// </summary>
+    private static async Task MarkDatabasesRunningAsync(IDistributedApplicationBuilder builder, LocalPostgresServerResource server, IServiceProvider services)
+    {
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        foreach (var database in builder.Resources.OfType<LocalPostgresDatabaseResource>().Where(d => d.Parent == server))
+        {
+            await notifications.PublishUpdateAsync(database, state => state with
+            {
+                State = KnownResourceStates.Running,
+                StartTimeStamp = DateTime.UtcNow,
+            });
+        }
     }
 
     // Without a database, Npgsql would pick one named after the user.

@@ -16,7 +16,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
-    /// <summary>Names of every resource the AppHost models, except parameters (which have no process).</summary>
+    /// <summary>Names of every resource the AppHost models, except parameters and the hidden rebuild helpers.</summary>
     public IReadOnlyList<string> ResourceNames { get; private set; } = [];
 
     public async Task InitializeAsync()
@@ -28,12 +28,35 @@ public sealed class PlatformFixture : IAsyncLifetime
         appHost.Services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(30)));
 
         App = await appHost.BuildAsync();
+        ResourceNames = appHost.Resources.Where(r => r is not ParameterResource && !IsHidden(r)).Select(r => r.Name).ToList();
         using var deadline = new CancellationTokenSource(StartupDeadline);
-        await App.StartAsync(deadline.Token);
-
-        ResourceNames = appHost.Resources.Where(r => r is not ParameterResource).Select(r => r.Name).ToList();
-        await Task.WhenAll(ResourceNames.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, deadline.Token)));
+        try
+        {
+            await App.StartAsync(deadline.Token);
+            await Task.WhenAll(ResourceNames.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, deadline.Token)));
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The platform was not healthy within {StartupDeadline}:\n{DescribeResources()}");
+        }
     }
+
+    // Aspire adds a hidden, never-started "rebuilder" beside each project (the dashboard's Rebuild command);
+    // its type is internal, so it is known by name.
+    private static bool IsHidden(IResource resource) => resource.GetType().Name == "ProjectRebuilderResource";
+
+    /// <summary>Each resource's state and failing health checks: what a developer would look up in the dashboard.</summary>
+    private string DescribeResources() => string.Join('\n', ResourceNames.Select(name =>
+    {
+        if (!App.ResourceNotifications.TryGetCurrentState(name, out var current))
+        {
+            return $"{name}: no state";
+        }
+        var snapshot = current.Snapshot;
+        var failing = snapshot.HealthReports.Where(r => r.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+            .Select(r => $"{r.Name}={r.Status} {r.Description} {r.ExceptionText?.Split('\n')[0]}");
+        return $"{name}: {snapshot.State?.Text} health={snapshot.HealthStatus} {string.Join("; ", failing)}";
+    }));
 
     public async Task DisposeAsync()
     {
