@@ -28,3 +28,24 @@ public static class ServiceAccounts
 
     private sealed record TokenResponse([property: JsonPropertyName("access_token")] string AccessToken);
 }
+
+/// <summary>The realm's demo people, signing in through the gateway client with the password grant.</summary>
+public static class DemoUsers
+{
+    public static async Task<string> GetUserTokenAsync(this PlatformFixture platform, string username)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await http.PostAsync(new Uri(platform.IdentityRealmUri, "protocol/openid-connect/token"),
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "password",
+                ["client_id"] = "gateway",
+                ["client_secret"] = await platform.ParameterValueAsync("gateway-client-secret"),
+                ["username"] = username,
+                ["password"] = await platform.ParameterValueAsync("demo-user-password"),
+            }));
+        response.EnsureSuccessStatusCode();
+        var json = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content);
+        return json.GetProperty("access_token").GetString()!;
+    }
+}

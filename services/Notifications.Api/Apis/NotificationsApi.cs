@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Data;
 using NotificationAspire.Contracts;
@@ -11,7 +12,15 @@ public static class NotificationsApi
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/notifications").WithTags("Notifications");
+        api.MapPost("/", SendNotification.HandleAsync).RequireAuthorization(PlatformPolicies.Sender)
+            .WithMetadata(new RequestSizeLimitAttribute(RequestBodyReader.MaxBodyBytes))
+            .Accepts<SendNotificationRequest>("application/json")
+            .Produces<NotificationAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", ListMine).RequireAuthorization(PlatformPolicies.Sender);
+        api.MapGet("/{id:guid}", GetById).RequireAuthorization(PlatformPolicies.Authenticated);
         return app;
     }
 
@@ -29,6 +38,22 @@ public static class NotificationsApi
             .ToListAsync(ct);
         return TypedResults.Ok(items);
     }
-}
 
-public sealed record NotificationSummary(Guid Id, string Channel, string Status, string? CorrelationKey, DateTimeOffset CreatedAt);
+    /// <summary>
+    /// One notification with its attempts, for its sender or an admin. Anyone else gets 404, not 403:
+    /// whether an id exists is itself something only its sender should learn.
+    /// </summary>
+    public static async Task<Results<Ok<NotificationView>, NotFound>> GetById(
+        Guid id, ClaimsPrincipal user, NotificationsDbContext db, CancellationToken ct)
+    {
+        var notification = await db.Notifications.AsNoTracking().AsSplitQuery()
+            .Include(n => n.Recipients)
+            .Include(n => n.Attempts)
+            .FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (notification is null || (notification.SenderId != user.SenderId() && !user.IsInRole(PlatformRoles.Admin)))
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(NotificationView.From(notification));
+    }
+}

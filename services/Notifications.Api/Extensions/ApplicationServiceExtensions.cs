@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Notifications.Api.Application;
 using Notifications.Api.Data;
+using Notifications.Api.Outbox;
+using Notifications.Api.Status;
 using NotificationAspire.Contracts;
+using NotificationAspire.Messaging;
 
 namespace Notifications.Api.Extensions;
 
@@ -9,7 +13,14 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<NotificationsDbContext>(ResourceNames.NotificationsDatabase);
+        builder.AddKafkaMessaging(ResourceNames.Kafka);
+
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<NotificationTemplates>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddScoped<NotificationAcceptance>();
+        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddHostedService<DeliveryStatusProjector>();
         return builder;
     }
 

@@ -1,0 +1,53 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace NotificationAspire.Messaging;
+
+/// <summary>
+/// Stands in for Aspire.Confluent.Kafka (not on our package source): clients configured from the
+/// `kafka` connection string the AppHost injects, a readiness check, and tracing through the envelope.
+/// </summary>
+public static class KafkaClientExtensions
+{
+    public static IHostApplicationBuilder AddKafkaMessaging(this IHostApplicationBuilder builder, string connectionName)
+    {
+        var bootstrapServers = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured; the AppHost sets it with WithReference(kafka).");
+
+        builder.Services.AddSingleton(new KafkaClientSettings(bootstrapServers, builder.Environment.ApplicationName));
+        builder.Services.AddSingleton(sp => new ProducerBuilder<string, byte[]>(new ProducerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            ClientId = builder.Environment.ApplicationName,
+            Acks = Acks.All,
+            EnableIdempotence = true,
+            LingerMs = 2,
+            MessageTimeoutMs = 30_000,
+        }).Build());
+        builder.Services.AddSingleton<IEventPublisher, KafkaEventPublisher>();
+        builder.Services.AddHealthChecks().AddCheck<KafkaHealthCheck>("kafka");
+        return builder;
+    }
+}
+
+/// <summary>Where the broker is and who we are to it.</summary>
+public sealed record KafkaClientSettings(string BootstrapServers, string ClientId)
+{
+    public ConsumerConfig ConsumerConfig(string groupId) => new()
+    {
+        BootstrapServers = BootstrapServers,
+        ClientId = ClientId,
+        GroupId = groupId,
+        // We commit after the work is durable, never before.
+        EnableAutoCommit = false,
+        EnableAutoOffsetStore = false,
+        AutoOffsetReset = AutoOffsetReset.Earliest,
+        // Short enough that a dead member's partitions move on in seconds rather than 45.
+        SessionTimeoutMs = 10_000,
+        HeartbeatIntervalMs = 2_000,
+        FetchWaitMaxMs = 100,
+        PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+    };
+}

@@ -1,0 +1,102 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NotificationAspire.Contracts;
+
+namespace NotificationAspire.Messaging;
+
+/// <summary>
+/// A consumer-group member that commits a record's offset only after its handler finished, so a crash
+/// anywhere before that means redelivery, never loss. Handlers must therefore be idempotent.
+/// A record that is not a readable CloudEvent goes to the dead-letter topic with the reason.
+/// </summary>
+public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventPublisher publisher, ILogger logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected abstract string GroupId { get; }
+    protected abstract IReadOnlyList<string> Topics { get; }
+
+    protected abstract Task HandleAsync(EventEnvelope envelope, CancellationToken cancellationToken);
+
+    // Consume() blocks, so the loop gets a thread of its own instead of starving the host's startup.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => ConsumeLoopAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task ConsumeLoopAsync(CancellationToken stoppingToken)
+    {
+        using var consumer = new ConsumerBuilder<string, byte[]>(settings.ConsumerConfig(GroupId)).Build();
+        consumer.Subscribe(Topics);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var record = consumer.Consume(stoppingToken);
+                if (record?.Message is null)
+                {
+                    continue;
+                }
+                await ProcessUntilDoneAsync(record, stoppingToken);
+                consumer.StoreOffset(record);
+                consumer.Commit(record);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: what was handled is committed; the rest is redelivered to whoever takes over.
+        }
+        finally
+        {
+            consumer.Close(); // leave the group now instead of after the session timeout
+        }
+    }
+
+    /// <summary>Retries a failing record in place with backoff: its partition waits rather than skipping it.</summary>
+    private async Task ProcessUntilDoneAsync(ConsumeResult<string, byte[]> record, CancellationToken stoppingToken)
+    {
+        EventEnvelope envelope;
+        try
+        {
+            envelope = CloudEventHeaders.FromMessage(record.Message);
+        }
+        catch (FormatException ex)
+        {
+            await DeadLetterAsync(record, ex.Message, stoppingToken);
+            return;
+        }
+
+        var backoff = TimeSpan.FromMilliseconds(200);
+        for (var attempt = 1; ; attempt++)
+        {
+            using var activity = MessagingTelemetry.StartProcess(record.Topic, envelope);
+            try
+            {
+                await HandleAsync(envelope, stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+                logger.LogWarning(ex, "Handling {EventType} {EventId} from {TopicPartitionOffset} failed (attempt {Attempt}); retrying in {Backoff}",
+                    envelope.Type, envelope.Id, record.TopicPartitionOffset, attempt, backoff);
+                await Task.Delay(backoff, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    private async Task DeadLetterAsync(ConsumeResult<string, byte[]> record, string reason, CancellationToken ct)
+    {
+        logger.LogError("Record {TopicPartitionOffset} is not a readable event ({Reason}); moving it to the dead letters",
+            record.TopicPartitionOffset, reason);
+        var envelope = new EventEnvelope(Guid.NewGuid().ToString(), "io.notificationaspire.unreadable-record", $"/{GroupId}",
+            DateTimeOffset.UtcNow, record.Message.Key ?? string.Empty,
+            System.Text.Json.JsonSerializer.Serialize(new
+            {
+                reason,
+                source = record.TopicPartitionOffset.ToString(),
+                value = System.Text.Encoding.UTF8.GetString(record.Message.Value ?? []),
+            }));
+        await publisher.PublishAsync(KafkaTopics.NotificationDeadLetters.Name, envelope, ct);
+    }
+}

@@ -1,0 +1,35 @@
+namespace NotificationAspire.Contracts.Events;
+
+/// <summary>
+/// What happened to one delivery (one notification, recipient and channel). The worker publishes it to
+/// <see cref="KafkaTopics.NotificationStatus"/>; the command side and the inbox build their views from it.
+/// </summary>
+public sealed record DeliveryStatusChanged(
+    Guid NotificationId,
+    string DeliveryKey,
+    string RecipientUserId,
+    string Channel,
+    string State,
+    int AttemptNumber,
+    string? Error,
+    DateTimeOffset OccurredAt)
+{
+    public const string EventType = "io.notificationaspire.delivery.status-changed";
+
+    public int SchemaVersion { get; init; } = 1;
+}
+
+/// <summary>States a delivery reports.</summary>
+public static class DeliveryStates
+{
+    public const string Delivered = "Delivered";
+    public const string Failed = "Failed";
+}
+
+/// <summary>Channels the platform delivers on. Only email has a provider so far.</summary>
+public static class Channels
+{
+    public const string Email = "email";
+
+    public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal) { Email };
+}

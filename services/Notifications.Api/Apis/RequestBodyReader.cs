@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Notifications.Api.Apis;
+
+/// <summary>
+/// Reads a JSON body strictly and turns every way it can be wrong into a 4xx problem naming the field:
+/// malformed JSON, wrong types and unknown fields are 400; a body over the limit is 413.
+/// </summary>
+public static class RequestBodyReader
+{
+    public const long MaxBodyBytes = 64 * 1024;
+
+    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, TooLarge());
+        }
+        if (!request.HasJsonContentType())
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type", detail: "Send the body as application/json."));
+        }
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Strict, ct);
+            return value is null ? (null, Invalid("$", "A JSON object is required.")) : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Invalid(FieldOf(ex.Path), Describe(ex)));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge()); // chunked bodies have no Content-Length; Kestrel stops them here
+        }
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Request body too large", detail: $"The body may be at most {MaxBodyBytes} bytes.");
+
+    // "$.recipients[0].userId" -> "recipients[0].userId"; the root stays "$".
+    private static string FieldOf(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "$" : path.TrimStart('$', '.');
+
+    private static string Describe(JsonException ex) => ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+        ? "Unknown field."
+        : ex.InnerException is FormatException or InvalidOperationException || ex.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? "Wrong type for this field."
+            : "Malformed JSON.";
+}

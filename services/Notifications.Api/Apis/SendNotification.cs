@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using Notifications.Api.Application;
+using Notifications.Api.Model;
+using Notifications.Api.Outbox;
+using NotificationAspire.Contracts;
+using NotificationAspire.Contracts.Events;
+
+namespace Notifications.Api.Apis;
+
+/// <summary>`POST /api/notifications`: validate, store with its outbox event, answer 202.</summary>
+public static class SendNotification
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static async Task<IResult> HandleAsync(
+        HttpRequest http, ClaimsPrincipal user, NotificationAcceptance acceptance, NotificationTemplates templates,
+        TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var idempotencyKey = http.Headers[IdempotencyKeyHeader].ToString();
+        if (idempotencyKey.Length > SendNotificationValidator.MaxKeyLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [IdempotencyKeyHeader] = [$"At most {SendNotificationValidator.MaxKeyLength} characters."],
+            });
+        }
+
+        var (request, problem) = await RequestBodyReader.ReadAsync<SendNotificationRequest>(http, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var errors = SendNotificationValidator.Validate(request!, templates);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var notification = NewNotification(request!, user.SenderId(), NullIfEmpty(idempotencyKey), templates, time.GetUtcNow());
+        var announcement = OutboxMessageExtensions.ForEvent(KafkaTopics.NotificationRequests.Name, notification.Id.ToString(),
+            NotificationRequested.EventType, ToEvent(notification), time);
+
+        var result = await acceptance.AcceptAsync(notification, announcement, ct);
+        switch (result)
+        {
+            case AcceptanceResult.Accepted(var accepted):
+                loggers.CreateLogger(typeof(SendNotification)).LogInformation(
+                    "Notification {NotificationId} accepted from {SenderId} for {RecipientCount} recipient(s)",
+                    accepted.Id, accepted.SenderId, accepted.Recipients.Count);
+                return TypedResults.Accepted($"/api/notifications/{accepted.Id}", new NotificationAccepted(accepted.Id, accepted.Status.ToString()));
+            case AcceptanceResult.KeyConflict(var existingId):
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Idempotency-Key reused with a different request",
+                    detail: $"This key was first used for notification {existingId} with a different body. Use a new key for a new notification.",
+                    extensions: new Dictionary<string, object?> { ["field"] = IdempotencyKeyHeader });
+            default:
+                throw new InvalidOperationException($"Unexpected acceptance result {result}.");
+        }
+    }
+
+    private static Notification NewNotification(SendNotificationRequest request, string senderId, string? idempotencyKey,
+        NotificationTemplates templates, DateTimeOffset now)
+    {
+        var (subject, body) = request.TemplateKey is { } key ? templates.Render(key, request.TemplateData) : (request.Subject!, request.Body!);
+        var id = Guid.CreateVersion7(now);
+        return new Notification
+        {
+            Id = id,
+            SenderId = senderId,
+            Channel = request.Channel!,
+            Subject = subject,
+            Body = body,
+            TemplateKey = request.TemplateKey,
+            TemplateDataJson = request.TemplateData?.ToJsonString(),
+            CorrelationKey = request.CorrelationKey,
+            IdempotencyKey = idempotencyKey,
+            RequestHash = RequestFingerprint.Of(request),
+            Status = NotificationStatus.Accepted,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Recipients = request.Recipients!.Select(r => new NotificationRecipient
+            {
+                NotificationId = id,
+                UserId = r.UserId!,
+                Contact = r.Contact!.Trim(),
+            }).ToList(),
+        };
+    }
+
+    private static NotificationRequested ToEvent(Notification n) => new(n.Id, n.SenderId, n.Channel, n.Subject!, n.Body!,
+        n.CorrelationKey, n.Recipients.Select(r => new RecipientAddress(r.UserId, r.Contact)).ToList(), n.CreatedAt);
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
