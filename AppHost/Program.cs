@@ -11,15 +11,28 @@ var mode = builder.ResolveInfrastructureMode();
 // Infrastructure: the same four resources in both modes (containers, or local stand-ins).
 var postgres = builder.AddPlatformPostgres(ResourceNames.Postgres, mode);
 var notificationsDb = postgres.AddPlatformDatabase(ResourceNames.NotificationsDatabase);
+var deliveryDb = postgres.AddPlatformDatabase(ResourceNames.DeliveryDatabase);
 var kafka = builder.AddKafkaBroker(ResourceNames.Kafka, mode);
 var identity = builder.AddIdentityProvider(ResourceNames.Identity, mode, new RealmSecrets(builder));
 var mail = builder.AddMailServer(ResourceNames.Mail, mode);
 
 // Services, in dependency order.
-builder.AddProject<Projects.Notifications_Api>(ResourceNames.NotificationsApi)
+var notificationsApi = builder.AddProject<Projects.Notifications_Api>(ResourceNames.NotificationsApi)
     .WithPlatformDefaults()
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(kafka).WaitFor(kafka)
     .WithIdentity(identity);
+
+builder.AddProject<Projects.Delivery_Worker>(ResourceNames.DeliveryWorker)
+    .WithPlatformDefaults()
+    .WithReference(deliveryDb).WaitFor(deliveryDb)
+    .WithReference(kafka).WaitFor(kafka)
+    .WithReference(mail).WaitFor(mail);
+
+builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
+    .WithPlatformDefaults()
+    .WithReference(notificationsApi).WaitFor(notificationsApi)
+    .WithIdentity(identity)
+    .WithExternalHttpEndpoints();
 
 builder.Build().Run();

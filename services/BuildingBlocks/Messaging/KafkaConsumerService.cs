@@ -8,11 +8,14 @@ namespace NotificationAspire.Messaging;
 /// <summary>
 /// A consumer-group member that commits a record's offset only after its handler finished, so a crash
 /// anywhere before that means redelivery, never loss. Handlers must therefore be idempotent.
-/// A record that is not a readable CloudEvent goes to the dead-letter topic with the reason.
+/// A record that is not a readable CloudEvent, or whose handler says it is unprocessable, goes to the
+/// dead-letter topic with the reason.
 /// </summary>
-public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventPublisher publisher, ILogger logger) : BackgroundService
+public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventPublisher publisher, TimeProvider time, ILogger logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected TimeProvider Time { get; } = time;
 
     protected abstract string GroupId { get; }
     protected abstract IReadOnlyList<string> Topics { get; }
@@ -74,6 +77,12 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
                 await HandleAsync(envelope, stoppingToken);
                 return;
             }
+            catch (UnprocessableEventException ex)
+            {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+                await DeadLetterAsync(record, ex.Message, stoppingToken);
+                return;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
@@ -90,7 +99,7 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
         logger.LogError("Record {TopicPartitionOffset} is not a readable event ({Reason}); moving it to the dead letters",
             record.TopicPartitionOffset, reason);
         var envelope = new EventEnvelope(Guid.NewGuid().ToString(), "io.notificationaspire.unreadable-record", $"/{GroupId}",
-            DateTimeOffset.UtcNow, record.Message.Key ?? string.Empty,
+            Time.GetUtcNow(), record.Message.Key ?? string.Empty,
             System.Text.Json.JsonSerializer.Serialize(new
             {
                 reason,

@@ -42,7 +42,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         {
             a.ToTable("delivery_attempts");
             a.HasKey(x => x.EventId);
-            a.Property(x => x.EventId).HasMaxLength(100);
+            a.Property(x => x.EventId).HasMaxLength(500); // the worker's ids embed the recipient's user id
             a.Property(x => x.RecipientUserId).HasMaxLength(200);
             a.Property(x => x.Channel).HasMaxLength(32);
             a.Property(x => x.State).HasMaxLength(32);

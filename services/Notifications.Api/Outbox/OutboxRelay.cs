@@ -45,6 +45,13 @@ public sealed class OutboxRelay(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        // The connection's retrying strategy may only run a whole transaction, never half of one.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => RelayBatchAsync(db, ct), ct);
+    }
+
+    private async Task<(int Published, bool Failed)> RelayBatchAsync(NotificationsDbContext db, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var pending = await db.Outbox
             .FromSql($"""SELECT * FROM outbox WHERE "PublishedAt" IS NULL ORDER BY "CreatedAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""")

@@ -13,7 +13,7 @@ namespace Notifications.Api.Status;
 /// </summary>
 public sealed class DeliveryStatusProjector(
     KafkaClientSettings settings, IEventPublisher publisher, IServiceScopeFactory scopes, TimeProvider time, ILogger<DeliveryStatusProjector> logger)
-    : KafkaConsumerService(settings, publisher, logger)
+    : KafkaConsumerService(settings, publisher, time, logger)
 {
     protected override string GroupId => "notifications-api-status";
     protected override IReadOnlyList<string> Topics { get; } = [KafkaTopics.NotificationStatus.Name];
@@ -54,7 +54,7 @@ public sealed class DeliveryStatusProjector(
             OccurredAt = change.OccurredAt,
         });
         notification.Status = NotificationProgress.StatusOf(notification);
-        notification.UpdatedAt = time.GetUtcNow();
+        notification.UpdatedAt = Time.GetUtcNow();
         await db.SaveChangesAsync(ct);
     }
 }

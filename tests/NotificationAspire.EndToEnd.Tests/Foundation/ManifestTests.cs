@@ -28,6 +28,8 @@ public sealed class ManifestTests
             Assert.Equal("container.v0", resources[ResourceNames.Identity]);
             Assert.Equal("container.v0", resources[ResourceNames.Mail]);
             Assert.Equal("project.v0", resources[ResourceNames.NotificationsApi]);
+            Assert.Equal("project.v0", resources[ResourceNames.DeliveryWorker]);
+            Assert.Equal("project.v0", resources[ResourceNames.Gateway]);
             Assert.DoesNotContain("executable.v0", resources.Values);
             Assert.All(resources.Values, type => Assert.NotEqual("annotated.string", type));
 

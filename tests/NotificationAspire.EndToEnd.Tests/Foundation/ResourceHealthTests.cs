@@ -10,7 +10,8 @@ public sealed class ResourceHealthTests(PlatformFixture platform)
     {
         string[] expected = [Contracts.ResourceNames.Postgres, Contracts.ResourceNames.NotificationsDatabase,
             Contracts.ResourceNames.Kafka, Contracts.ResourceNames.Identity, Contracts.ResourceNames.Mail,
-            Contracts.ResourceNames.NotificationsApi];
+            Contracts.ResourceNames.NotificationsApi, Contracts.ResourceNames.Gateway,
+            Contracts.ResourceNames.DeliveryWorker, Contracts.ResourceNames.DeliveryDatabase];
         Assert.Superset(expected.ToHashSet(), platform.ResourceNames.ToHashSet());
 
         foreach (var name in platform.ResourceNames)

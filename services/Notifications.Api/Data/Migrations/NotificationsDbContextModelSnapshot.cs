@@ -75,8 +75,8 @@ namespace Notifications.Api.Data.Migrations
             modelBuilder.Entity("Notifications.Api.Model.DeliveryAttempt", b =>
                 {
                     b.Property<string>("EventId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("AttemptNumber")
                         .HasColumnType("integer");

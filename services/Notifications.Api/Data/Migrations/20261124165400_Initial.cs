@@ -58,7 +58,7 @@ namespace Notifications.Api.Data.Migrations
                 name: "delivery_attempts",
                 columns: table => new
                 {
-                    EventId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EventId = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     NotificationId = table.Column<Guid>(type: "uuid", nullable: false),
                     RecipientUserId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),

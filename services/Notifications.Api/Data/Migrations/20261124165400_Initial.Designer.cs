@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Notifications.Api.Data.Migrations
 {
     [DbContext(typeof(NotificationsDbContext))]
-    [Migration("20261124161132_Initial")]
+    [Migration("20261124165400_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -78,8 +78,8 @@ namespace Notifications.Api.Data.Migrations
             modelBuilder.Entity("Notifications.Api.Model.DeliveryAttempt", b =>
                 {
                     b.Property<string>("EventId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("AttemptNumber")
                         .HasColumnType("integer");

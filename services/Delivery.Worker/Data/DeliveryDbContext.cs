@@ -1,0 +1,25 @@
+using Delivery.Worker.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Delivery.Worker.Data;
+
+/// <summary>The worker's own database: one row per delivery, the record that keeps sends exactly-once.</summary>
+public sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> options) : DbContext(options)
+{
+    public DbSet<RecipientDelivery> Deliveries => Set<RecipientDelivery>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<RecipientDelivery>(d =>
+        {
+            d.ToTable("deliveries");
+            d.HasKey(x => x.DeliveryKey);
+            // Keys, user ids and contacts come from the event unbounded; a length limit here would turn an
+            // oversized value into a write that fails on every retry and stalls the partition.
+            d.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+            d.Property(x => x.LastError).HasMaxLength(RecipientDelivery.MaxErrorLength);
+            d.Property(x => x.Version).IsRowVersion();
+            d.HasIndex(x => x.NotificationId);
+        });
+    }
+}

@@ -1,0 +1,18 @@
+using Delivery.Worker.Extensions;
+using NotificationAspire.Contracts;
+using NotificationAspire.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddKafkaMessaging(ResourceNames.Kafka);
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+// No API of its own: the worker listens on Kafka and serves health, liveness and metrics for probes.
+app.MapDefaultEndpoints();
+
+app.Run();

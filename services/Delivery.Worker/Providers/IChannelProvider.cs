@@ -1,0 +1,26 @@
+namespace Delivery.Worker.Providers;
+
+/// <summary>
+/// Sends on one channel (email now; SMS, push and webhooks later). A provider returns the outcome of a
+/// send it is sure about and throws for anything that may pass on a retry (the record is redelivered).
+/// </summary>
+public interface IChannelProvider
+{
+    /// <summary>One of <see cref="NotificationAspire.Contracts.Events.Channels"/>.</summary>
+    string Channel { get; }
+
+    Task<ChannelSendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>What to send to whom. The delivery key lets a provider give receivers something to dedupe on.</summary>
+public sealed record OutgoingMessage(string DeliveryKey, string Contact, string Subject, string Body);
+
+/// <summary>A send the provider is sure about: taken for delivery, or refused for good.</summary>
+public abstract record ChannelSendResult
+{
+    /// <summary>The provider took the message; its id for it, when it gives one.</summary>
+    public sealed record Accepted(string? ProviderMessageId) : ChannelSendResult;
+
+    /// <summary>Retrying would get the same answer (unknown mailbox, unreadable address).</summary>
+    public sealed record Rejected(string Reason) : ChannelSendResult;
+}
