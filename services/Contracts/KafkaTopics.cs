@@ -11,6 +11,14 @@ public static class KafkaTopics
     public static readonly KafkaTopic NotificationStatus = new("notification-status", 4);
     public static readonly KafkaTopic NotificationDeadLetters = new("notification-dlq", 1);
 
+    /// <summary>Delayed retry tiers, shortest first; their delays and the attempt limit are the worker's configuration.</summary>
+    public static readonly IReadOnlyList<KafkaTopic> RetryTiers =
+    [
+        new("notification-retry-short", 8),
+        new("notification-retry-medium", 8),
+        new("notification-retry-long", 8),
+    ];
+
     public static IReadOnlyList<KafkaTopic> All { get; } =
-        [NotificationRequests, NotificationDispatch, NotificationStatus, NotificationDeadLetters];
+        [NotificationRequests, NotificationDispatch, NotificationStatus, NotificationDeadLetters, .. RetryTiers];
 }

@@ -30,6 +30,10 @@ public static class CloudEventHeaders
         Add(headers, ContentType, "application/json");
         Add(headers, TraceParent, envelope.TraceParent);
         Add(headers, TraceState, envelope.TraceState);
+        foreach (var (name, value) in envelope.Extensions ?? new Dictionary<string, string>())
+        {
+            Add(headers, name, value);
+        }
         return new Message<string, byte[]> { Key = envelope.Key, Value = Encoding.UTF8.GetBytes(envelope.PayloadJson), Headers = headers };
     }
 
@@ -47,7 +51,19 @@ public static class CloudEventHeaders
             message.Key ?? string.Empty,
             Encoding.UTF8.GetString(message.Value ?? []),
             Read(message.Headers, TraceParent),
-            Read(message.Headers, TraceState));
+            Read(message.Headers, TraceState),
+            ExtensionsOf(message.Headers));
+    }
+
+    private static readonly HashSet<string> Reserved = [ContentType, TraceParent, TraceState];
+
+    private static Dictionary<string, string>? ExtensionsOf(Headers? headers)
+    {
+        var extensions = headers?
+            .Where(h => !h.Key.StartsWith("ce_", StringComparison.Ordinal) && !Reserved.Contains(h.Key))
+            .GroupBy(h => h.Key)
+            .ToDictionary(g => g.Key, g => Encoding.UTF8.GetString(g.Last().GetValueBytes()));
+        return extensions is { Count: > 0 } ? extensions : null;
     }
 
     public static string? Read(Headers? headers, string name) =>

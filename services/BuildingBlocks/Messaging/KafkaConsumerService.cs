@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NotificationAspire.Contracts;
+using NotificationAspire.Contracts.Events;
 
 namespace NotificationAspire.Messaging;
 
@@ -98,14 +99,16 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
     {
         logger.LogError("Record {TopicPartitionOffset} is not a readable event ({Reason}); moving it to the dead letters",
             record.TopicPartitionOffset, reason);
-        var envelope = new EventEnvelope(Guid.NewGuid().ToString(), "io.notificationaspire.unreadable-record", $"/{GroupId}",
+        // The record goes as it came (type and payload), with the reason beside it in headers.
+        var type = CloudEventHeaders.Read(record.Message.Headers, CloudEventHeaders.Type) ?? "io.notificationaspire.unreadable-record";
+        var envelope = new EventEnvelope(Guid.NewGuid().ToString(), type, $"/{GroupId}",
             Time.GetUtcNow(), record.Message.Key ?? string.Empty,
-            System.Text.Json.JsonSerializer.Serialize(new
+            System.Text.Encoding.UTF8.GetString(record.Message.Value ?? []),
+            Extensions: new Dictionary<string, string>
             {
-                reason,
-                source = record.TopicPartitionOffset.ToString(),
-                value = System.Text.Encoding.UTF8.GetString(record.Message.Value ?? []),
-            }));
+                [DeadLetterHeaders.Reason] = reason,
+                [DeadLetterHeaders.SourceTopic] = record.TopicPartitionOffset.ToString(),
+            });
         await publisher.PublishAsync(KafkaTopics.NotificationDeadLetters.Name, envelope, ct);
     }
 }

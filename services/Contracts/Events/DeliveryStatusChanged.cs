@@ -19,11 +19,20 @@ public sealed record DeliveryStatusChanged(
     public int SchemaVersion { get; init; } = 1;
 }
 
-/// <summary>States a delivery reports.</summary>
+/// <summary>States a delivery reports. Delivered, Failed and Cancelled are final.</summary>
 public static class DeliveryStates
 {
     public const string Delivered = "Delivered";
     public const string Failed = "Failed";
+    public const string Cancelled = "Cancelled";
+
+    /// <summary>A transient failure; the next attempt is scheduled on a retry tier (the Error says why).</summary>
+    public const string Retrying = "Retrying";
+
+    /// <summary>Held back by a rate limit or an open circuit, not failed; it goes out when allowed.</summary>
+    public const string Waiting = "Waiting";
+
+    public static bool IsFinal(string state) => state is Delivered or Failed or Cancelled;
 }
 
 /// <summary>Channels the platform delivers on. Only email has a provider so far.</summary>

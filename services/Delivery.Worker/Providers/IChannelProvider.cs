@@ -23,4 +23,10 @@ public abstract record ChannelSendResult
 
     /// <summary>Retrying would get the same answer (unknown mailbox, unreadable address).</summary>
     public sealed record Rejected(string Reason) : ChannelSendResult;
+
+    /// <summary>
+    /// Not sent, and not failed: held back (a rate limit, an open circuit) until <paramref name="NotBefore"/>.
+    /// It does not use up an attempt; the delivery shows as Waiting with the reason.
+    /// </summary>
+    public sealed record Deferred(string Reason, DateTimeOffset NotBefore) : ChannelSendResult;
 }
