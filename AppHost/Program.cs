@@ -2,6 +2,7 @@ using NotificationAspire.AppHost.Infrastructure;
 using NotificationAspire.AppHost.KafkaHosting;
 using NotificationAspire.AppHost.KeycloakHosting;
 using NotificationAspire.AppHost.MailHosting;
+using NotificationAspire.AppHost.Operations;
 using NotificationAspire.AppHost.PostgresHosting;
 using NotificationAspire.Contracts;
 
@@ -13,7 +14,8 @@ var postgres = builder.AddPlatformPostgres(ResourceNames.Postgres, mode);
 var notificationsDb = postgres.AddPlatformDatabase(ResourceNames.NotificationsDatabase);
 var deliveryDb = postgres.AddPlatformDatabase(ResourceNames.DeliveryDatabase);
 var kafka = builder.AddKafkaBroker(ResourceNames.Kafka, mode);
-var identity = builder.AddIdentityProvider(ResourceNames.Identity, mode, new RealmSecrets(builder));
+var realmSecrets = new RealmSecrets(builder);
+var identity = builder.AddIdentityProvider(ResourceNames.Identity, mode, realmSecrets);
 var mail = builder.AddMailServer(ResourceNames.Mail, mode);
 
 // Services, in dependency order.
@@ -21,9 +23,12 @@ var notificationsApi = builder.AddProject<Projects.Notifications_Api>(ResourceNa
     .WithPlatformDefaults()
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(kafka).WaitFor(kafka)
-    .WithIdentity(identity);
+    .WithIdentity(identity)
+    .WithDeadLetterReplayCommand(identity, realmSecrets.OpsConsoleSecret);
 
+// Several members of one consumer group: partitions rebalance between them as replicas come and go.
 builder.AddProject<Projects.Delivery_Worker>(ResourceNames.DeliveryWorker)
+    .WithReplicas(2)
     .WithPlatformDefaults()
     .WithReference(deliveryDb).WaitFor(deliveryDb)
     .WithReference(kafka).WaitFor(kafka)

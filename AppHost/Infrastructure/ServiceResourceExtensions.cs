@@ -7,5 +7,6 @@ public static class ServiceResourceExtensions
         // Connection strings and service discovery only: the extra per-property variables Aspire 13 adds
         // (DB_URI and friends) are built from values deployment tools cannot fill in.
         .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery)
-        .WithHttpHealthCheck("/health");
+        .WithHttpHealthCheck("/health")
+        .WithServiceSettings();
 }

@@ -9,10 +9,15 @@ public sealed class RealmSecrets
     /// <summary>Realm-file placeholder to the parameter that fills it.</summary>
     public IReadOnlyDictionary<string, IResourceBuilder<ParameterResource>> Placeholders { get; }
 
+    /// <summary>The secret of `ops-console`, the admin client the dashboard's operator commands use.</summary>
+    public IResourceBuilder<ParameterResource> OpsConsoleSecret { get; }
+
     public RealmSecrets(IDistributedApplicationBuilder builder)
     {
+        OpsConsoleSecret = Generated(builder, "ops-console-client-secret");
         Placeholders = new Dictionary<string, IResourceBuilder<ParameterResource>>
         {
+            ["OPS_CONSOLE_CLIENT_SECRET"] = OpsConsoleSecret,
             ["ORDER_SERVICE_CLIENT_SECRET"] = Generated(builder, "order-service-client-secret"),
             ["BILLING_SERVICE_CLIENT_SECRET"] = Generated(builder, "billing-service-client-secret"),
             ["ANALYTICS_SERVICE_CLIENT_SECRET"] = Generated(builder, "analytics-service-client-secret"),

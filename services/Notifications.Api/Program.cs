@@ -1,4 +1,5 @@
 using Notifications.Api.Apis;
+using Notifications.Api.DeadLetters;
 using Notifications.Api.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,5 +21,6 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapNotificationsApi();
+app.MapDeadLettersApi();
 
 app.Run();

@@ -18,6 +18,8 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
 
     protected TimeProvider Time { get; } = time;
 
+    protected ILogger Logger { get; } = logger;
+
     protected abstract string GroupId { get; }
     protected abstract IReadOnlyList<string> Topics { get; }
 
@@ -87,7 +89,7 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
-                logger.LogWarning(ex, "Handling {EventType} {EventId} from {TopicPartitionOffset} failed (attempt {Attempt}); retrying in {Backoff}",
+                Logger.LogWarning(ex, "Handling {EventType} {EventId} from {TopicPartitionOffset} failed (attempt {Attempt}); retrying in {Backoff}",
                     envelope.Type, envelope.Id, record.TopicPartitionOffset, attempt, backoff);
                 await Task.Delay(backoff, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
@@ -97,7 +99,7 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
 
     private async Task DeadLetterAsync(ConsumeResult<string, byte[]> record, string reason, CancellationToken ct)
     {
-        logger.LogError("Record {TopicPartitionOffset} is not a readable event ({Reason}); moving it to the dead letters",
+        Logger.LogError("Record {TopicPartitionOffset} is not a readable event ({Reason}); moving it to the dead letters",
             record.TopicPartitionOffset, reason);
         // The record goes as it came (type and payload), with the reason beside it in headers.
         var type = CloudEventHeaders.Read(record.Message.Headers, CloudEventHeaders.Type) ?? "io.notificationaspire.unreadable-record";

@@ -21,6 +21,11 @@ public static class NotificationsApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", ListMine).RequireAuthorization(PlatformPolicies.Sender);
         api.MapGet("/{id:guid}", GetById).RequireAuthorization(PlatformPolicies.Authenticated);
+        api.MapPost("/cancellations", Cancellation.CancelByCorrelation.HandleAsync).RequireAuthorization(PlatformPolicies.Sender)
+            .Accepts<Cancellation.CancelByCorrelation.Request>("application/json")
+            .Produces<Cancellation.CancelByCorrelation.Report>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

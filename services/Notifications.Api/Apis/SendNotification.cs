@@ -38,7 +38,7 @@ public static class SendNotification
 
         var notification = NewNotification(request!, user.SenderId(), NullIfEmpty(idempotencyKey), templates, time.GetUtcNow());
         var announcement = OutboxMessageExtensions.ForEvent(KafkaTopics.NotificationRequests.Name, notification.Id.ToString(),
-            NotificationRequested.EventType, ToEvent(notification), time);
+            NotificationRequested.EventType, SendEvents.Requested(notification), time);
 
         var result = await acceptance.AcceptAsync(notification, announcement, ct);
         switch (result)
@@ -86,9 +86,6 @@ public static class SendNotification
             }).ToList(),
         };
     }
-
-    private static NotificationRequested ToEvent(Notification n) => new(n.Id, n.SenderId, n.Channel, n.Subject!, n.Body!,
-        n.CorrelationKey, n.Recipients.Select(r => new RecipientAddress(r.UserId, r.Contact)).ToList(), n.CreatedAt);
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

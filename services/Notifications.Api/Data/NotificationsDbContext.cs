@@ -9,6 +9,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -24,10 +25,13 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             n.Property(x => x.IdempotencyKey).HasMaxLength(200);
             n.Property(x => x.RequestHash).HasMaxLength(64);
             n.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+            n.Property(x => x.CancelledBy).HasMaxLength(200);
             // One notification per sender and key: concurrent retries race here, and the loser reads the winner.
             n.HasIndex(x => new { x.SenderId, x.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
             n.HasIndex(x => new { x.SenderId, x.CreatedAt });
-            n.HasIndex(x => x.CorrelationKey);
+            n.HasIndex(x => new { x.SenderId, x.CorrelationKey });
+            // The reconciler looks for what is not final and has not moved for a while.
+            n.HasIndex(x => new { x.Status, x.UpdatedAt });
             n.HasMany(x => x.Recipients).WithOne().HasForeignKey(r => r.NotificationId);
             n.HasMany(x => x.Attempts).WithOne().HasForeignKey(a => a.NotificationId);
         });
@@ -48,6 +52,22 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             a.Property(x => x.State).HasMaxLength(32);
             a.Property(x => x.Error).HasMaxLength(2000);
             a.HasIndex(x => x.NotificationId);
+        });
+        model.Entity<DeadLetter>(d =>
+        {
+            d.ToTable("dead_letters");
+            d.HasKey(x => x.Id);
+            d.Property(x => x.Id).HasMaxLength(500);
+            d.Property(x => x.DeliveryKey).HasMaxLength(500);
+            d.Property(x => x.RecipientUserId).HasMaxLength(200);
+            d.Property(x => x.Channel).HasMaxLength(32);
+            d.Property(x => x.Reason).HasMaxLength(2000);
+            d.Property(x => x.AttemptsJson).HasColumnType("jsonb");
+            d.Property(x => x.EventType).HasMaxLength(200);
+            d.Property(x => x.PayloadJson).HasColumnType("jsonb");
+            d.Property(x => x.ReplayedBy).HasMaxLength(200);
+            d.HasIndex(x => x.DeadLetteredAt);
+            d.HasIndex(x => x.NotificationId);
         });
         model.Entity<OutboxMessage>(o =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Application;
 using Notifications.Api.Data;
+using Notifications.Api.DeadLetters;
 using Notifications.Api.Outbox;
 using Notifications.Api.Status;
 using NotificationAspire.Contracts;
@@ -21,6 +22,11 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<NotificationAcceptance>();
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddHostedService<DeliveryStatusProjector>();
+        builder.Services.AddScoped<DeadLetterReplay>();
+        builder.Services.AddHostedService<DeadLetterRecorder>();
+        builder.Services.AddOptions<ReconcilerOptions>().BindConfiguration("Reconciler")
+            .Validate(o => o.StuckAfter > TimeSpan.Zero && o.Interval > TimeSpan.Zero, "Reconciler times must be positive.").ValidateOnStart();
+        builder.Services.AddHostedService<StuckNotificationReconciler>();
         return builder;
     }
 

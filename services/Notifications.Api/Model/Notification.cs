@@ -21,7 +21,15 @@ public sealed class Notification
 
     public NotificationStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The last time anything happened to it: the reconciler's measure of "stuck".</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>How often the reconciler had to publish it again because nothing moved.</summary>
+    public int RedriveCount { get; set; }
+
+    public DateTimeOffset? CancelledAt { get; set; }
+    public string? CancelledBy { get; set; }
 
     public List<NotificationRecipient> Recipients { get; init; } = [];
     public List<DeliveryAttempt> Attempts { get; init; } = [];
@@ -31,7 +39,24 @@ public enum NotificationStatus
 {
     Accepted,
     Dispatched,
+
+    /// <summary>At least one delivery failed for now and is scheduled for another attempt.</summary>
+    Retrying,
+
+    /// <summary>At least one delivery is held back by a rate limit or an open circuit.</summary>
+    Waiting,
+
     Delivered,
     PartiallyDelivered,
     Failed,
+    Cancelled,
+}
+
+public static class NotificationStatusExtensions
+{
+    public static bool IsFinal(this NotificationStatus status) => status is NotificationStatus.Delivered
+        or NotificationStatus.PartiallyDelivered or NotificationStatus.Failed or NotificationStatus.Cancelled;
+
+    public static readonly NotificationStatus[] InFlight =
+        [NotificationStatus.Accepted, NotificationStatus.Dispatched, NotificationStatus.Retrying, NotificationStatus.Waiting];
 }

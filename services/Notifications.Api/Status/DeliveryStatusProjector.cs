@@ -34,7 +34,7 @@ public sealed class DeliveryStatusProjector(
             .FirstOrDefaultAsync(n => n.Id == change.NotificationId, ct);
         if (notification is null)
         {
-            logger.LogWarning("Status event {EventId} names unknown notification {NotificationId}", envelope.Id, change.NotificationId);
+            Logger.LogWarning("Status event {EventId} names unknown notification {NotificationId}", envelope.Id, change.NotificationId);
             return;
         }
         if (notification.Attempts.Any(a => a.EventId == envelope.Id))

@@ -11,18 +11,27 @@ public static class NotificationProgress
         var latest = notification.Recipients
             .Select(r => notification.Attempts
                 .Where(a => a.RecipientUserId == r.UserId)
-                .OrderBy(a => a.OccurredAt).ThenBy(a => a.AttemptNumber)
+                .OrderBy(a => DeliveryStates.IsFinal(a.State)) // a final state outranks anything reported at the same time
+                .ThenBy(a => a.OccurredAt).ThenBy(a => a.AttemptNumber)
                 .LastOrDefault()?.State)
             .ToList();
 
-        var delivered = latest.Count(s => s == DeliveryStates.Delivered);
-        var failed = latest.Count(s => s == DeliveryStates.Failed);
-        return (delivered, failed) switch
+        int Count(string state) => latest.Count(s => s == state);
+        var final = latest.Count(s => s is not null && DeliveryStates.IsFinal(s));
+        if (final == latest.Count)
         {
-            _ when delivered == latest.Count => NotificationStatus.Delivered,
-            _ when failed == latest.Count => NotificationStatus.Failed,
-            _ when delivered + failed == latest.Count => NotificationStatus.PartiallyDelivered,
-            _ => notification.Status == NotificationStatus.Accepted ? NotificationStatus.Dispatched : notification.Status,
-        };
+            return (Count(DeliveryStates.Delivered), Count(DeliveryStates.Failed)) switch
+            {
+                var (delivered, _) when delivered == latest.Count => NotificationStatus.Delivered,
+                var (delivered, _) when delivered > 0 => NotificationStatus.PartiallyDelivered,
+                var (_, failed) when failed > 0 => NotificationStatus.Failed,
+                _ => NotificationStatus.Cancelled,
+            };
+        }
+        if (Count(DeliveryStates.Waiting) > 0)
+        {
+            return NotificationStatus.Waiting;
+        }
+        return Count(DeliveryStates.Retrying) > 0 ? NotificationStatus.Retrying : NotificationStatus.Dispatched;
     }
 }

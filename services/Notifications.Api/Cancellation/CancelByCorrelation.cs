@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Notifications.Api.Apis;
+using Notifications.Api.Data;
+using Notifications.Api.Model;
+using Notifications.Api.Outbox;
+using NotificationAspire.Contracts;
+using NotificationAspire.Contracts.Events;
+
+namespace Notifications.Api.Cancellation;
+
+/// <summary>
+/// `POST /api/notifications/cancellations`: the compensation for a business action that was undone (an
+/// order cancelled). Everything with the correlation key that is not delivered yet is stopped; what was
+/// already sent is reported, since it cannot be unsent.
+/// </summary>
+public static class CancelByCorrelation
+{
+    public sealed record Request(string? CorrelationKey);
+
+    public sealed record Report(string CorrelationKey, IReadOnlyList<NotificationReport> Notifications);
+
+    /// <summary>Per notification: whether a cancellation went out now, and who already got it.</summary>
+    public sealed record NotificationReport(Guid Id, string Status, bool CancellationRequested, IReadOnlyList<string> AlreadyDeliveredTo);
+
+    public static async Task<IResult> HandleAsync(HttpRequest http, ClaimsPrincipal user, NotificationsDbContext db,
+        OutboxSignal signal, TimeProvider time, CancellationToken ct)
+    {
+        var (request, problem) = await RequestBodyReader.ReadAsync<Request>(http, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (string.IsNullOrWhiteSpace(request!.CorrelationKey) || request.CorrelationKey.Length > SendNotificationValidator.MaxKeyLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["correlationKey"] = [$"A correlation key of 1 to {SendNotificationValidator.MaxKeyLength} characters is required."],
+            });
+        }
+
+        var senderId = user.SenderId();
+        var isAdmin = user.IsInRole(PlatformRoles.Admin);
+        var notifications = await db.Notifications.Include(n => n.Attempts)
+            .Where(n => n.CorrelationKey == request.CorrelationKey && (isAdmin || n.SenderId == senderId))
+            .ToListAsync(ct);
+        if (notifications.Count == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Nothing to cancel",
+                detail: $"You have no notifications with correlation key '{request.CorrelationKey}'.");
+        }
+
+        var now = time.GetUtcNow();
+        var reports = new List<NotificationReport>();
+        foreach (var notification in notifications)
+        {
+            var requested = !notification.Status.IsFinal() && notification.CancelledAt is null;
+            if (requested)
+            {
+                notification.CancelledAt = now;
+                notification.CancelledBy = senderId;
+                notification.UpdatedAt = now;
+                db.Outbox.Add(OutboxMessageExtensions.ForEvent(KafkaTopics.NotificationRequests.Name, notification.Id.ToString(),
+                    NotificationCancelled.EventType, new NotificationCancelled(notification.Id, request.CorrelationKey, senderId, now), time));
+            }
+            var delivered = notification.Attempts.Where(a => a.State == DeliveryStates.Delivered)
+                .Select(a => a.RecipientUserId).Distinct().ToList();
+            reports.Add(new NotificationReport(notification.Id, notification.Status.ToString(), requested, delivered));
+        }
+        await db.SaveChangesAsync(ct);
+        signal.Notify();
+
+        var report = new Report(request.CorrelationKey, reports);
+        return reports.Any(r => r.CancellationRequested) ? TypedResults.Accepted((string?)null, report) : TypedResults.Ok(report);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Notifications.Api.Data;
+using Notifications.Api.Model;
+using Notifications.Api.Application;
+using Notifications.Api.Outbox;
+using NotificationAspire.Contracts;
+using NotificationAspire.Contracts.Events;
+
+namespace Notifications.Api.Status;
+
+/// <summary>How long a notification may go without progress before it is re-driven, and how often to look.</summary>
+public sealed class ReconcilerOptions
+{
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// PostgreSQL is the truth about what was accepted. A notification that is not final and has not moved
+/// for a while (the broker lost its records, a relay or a worker died mid-way) is published again through
+/// the outbox. The worker's delivery keys make that safe: what was delivered is only announced again.
+/// </summary>
+public sealed class StuckNotificationReconciler(
+    IServiceScopeFactory scopes, OutboxSignal signal, IOptions<ReconcilerOptions> options, TimeProvider time, ILogger<StuckNotificationReconciler> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var redriven = await RedriveStuckAsync(stoppingToken);
+                if (redriven > 0)
+                {
+                    logger.LogWarning("Re-drove {Count} notification(s) without progress for {StuckAfter}", redriven, options.Value.StuckAfter);
+                    signal.Notify();
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Reconciling stuck notifications failed; trying again next round");
+            }
+        }
+    }
+
+    private async Task<int> RedriveStuckAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var now = time.GetUtcNow();
+        var cutoff = now - options.Value.StuckAfter;
+        var stuck = await db.Notifications.Include(n => n.Recipients)
+            .Where(n => NotificationStatusExtensions.InFlight.Contains(n.Status) && n.UpdatedAt < cutoff)
+            .OrderBy(n => n.UpdatedAt).Take(200).ToListAsync(ct);
+
+        foreach (var notification in stuck)
+        {
+            notification.RedriveCount++;
+            notification.UpdatedAt = now;
+            db.Outbox.Add(OutboxMessageExtensions.ForEvent(KafkaTopics.NotificationRequests.Name, notification.Id.ToString(),
+                NotificationRequested.EventType, SendEvents.Requested(notification), time));
+            if (notification.CancelledAt is { } cancelledAt)
+            {
+                // The cancellation may have been lost with the request; it follows it again, in order.
+                db.Outbox.Add(OutboxMessageExtensions.ForEvent(KafkaTopics.NotificationRequests.Name, notification.Id.ToString(),
+                    NotificationCancelled.EventType,
+                    new NotificationCancelled(notification.Id, notification.CorrelationKey ?? string.Empty, notification.CancelledBy ?? "system", cancelledAt), time));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return stuck.Count;
+    }
+}
