@@ -8,6 +8,8 @@ namespace NotificationAspire.AppHost.MailHosting;
 /// </summary>
 public static class MailServerExtensions
 {
+    private const int MessagesToKeep = 20_000;
+
     public static IResourceBuilder<IMailServerResource> AddMailServer(
         this IDistributedApplicationBuilder builder, string name, InfrastructureMode mode) => mode switch
     {
@@ -16,6 +18,7 @@ public static class MailServerExtensions
             .WithImageRegistry("docker.io")
             .WithHttpEndpoint(targetPort: 80, name: IMailServerResource.HttpEndpointName)
             .WithEndpoint(targetPort: 25, name: IMailServerResource.SmtpEndpointName, scheme: "smtp")
+            .WithEnvironment("ServerOptions__NumberOfMessagesToKeep", MessagesToKeep.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithHttpHealthCheck("/api/server", endpointName: IMailServerResource.HttpEndpointName),
         _ => builder.AddSmtp4devTool(name),
     };
@@ -39,8 +42,11 @@ public static class MailServerExtensions
             // Port 0: the OS picks; nobody reads this sink over IMAP or POP3, but fixed defaults would collide.
             context.Args.Add("--imapport=0");
             context.Args.Add("--pop3port=0");
-            // An empty --db keeps messages in memory: a sink for development, not an archive.
+            // An empty --db keeps messages in memory: a sink for development, not an archive. Keep enough of
+            // them that a load test can still count every message (smtp4dev keeps 100 by default).
             context.Args.Add("--db=");
+            context.Args.Add($"--messagestokeep={MessagesToKeep}");
+            context.Args.Add($"--sessionstokeep={MessagesToKeep}");
         });
     }
 

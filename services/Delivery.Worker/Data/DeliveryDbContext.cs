@@ -3,10 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Delivery.Worker.Data;
 
-/// <summary>The worker's own database: one row per delivery, the record that keeps sends exactly-once.</summary>
+/// <summary>
+/// The worker's own database: one row per delivery, the record that keeps sends exactly-once, and the
+/// cancelled notifications every attempt checks first.
+/// </summary>
 public sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> options) : DbContext(options)
 {
     public DbSet<RecipientDelivery> Deliveries => Set<RecipientDelivery>();
+
+    public DbSet<NotificationCancellation> Cancellations => Set<NotificationCancellation>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -20,6 +25,12 @@ public sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> option
             d.Property(x => x.LastError).HasMaxLength(RecipientDelivery.MaxErrorLength);
             d.Property(x => x.Version).IsRowVersion();
             d.HasIndex(x => x.NotificationId);
+        });
+
+        model.Entity<NotificationCancellation>(c =>
+        {
+            c.ToTable("cancellations");
+            c.HasKey(x => x.NotificationId);
         });
     }
 }

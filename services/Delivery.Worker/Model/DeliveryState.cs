@@ -1,10 +1,20 @@
 namespace Delivery.Worker.Model;
 
-/// <summary>Where one delivery stands. Delivered and Failed are final: nothing is sent for them again.</summary>
+/// <summary>
+/// Where one delivery stands. Delivered, Failed and Cancelled are final: nothing is sent for them again
+/// (a Failed one only when a dead letter is replayed).
+/// </summary>
 public enum DeliveryState
 {
     /// <summary>An attempt started; whether the provider took the message is not known yet.</summary>
     Sending,
     Delivered,
     Failed,
+
+    /// <summary>An attempt failed in a way that may pass; the next one waits on a retry tier.</summary>
+    Retrying,
+
+    /// <summary>Held back by the provider's protection (rate limit, open circuit); not an attempt, not a failure.</summary>
+    Waiting,
+    Cancelled,
 }

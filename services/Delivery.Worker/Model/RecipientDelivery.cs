@@ -2,7 +2,7 @@ namespace Delivery.Worker.Model;
 
 /// <summary>
 /// One notification to one recipient on one channel: the worker's durable memory of what it already sent,
-/// which is what makes a redelivered Kafka record harmless.
+/// which is what makes a redelivered, retried or replayed Kafka record harmless.
 /// </summary>
 public sealed class RecipientDelivery
 {
@@ -17,7 +17,22 @@ public sealed class RecipientDelivery
     public required string Contact { get; init; }
 
     public DeliveryState State { get; private set; }
+
+    /// <summary>Sends started over the delivery's whole life, replays included; status event ids count on it.</summary>
     public int AttemptCount { get; private set; }
+
+    /// <summary>
+    /// The attempt number (of the current run: a replay starts again at 1) the delivery waits for. A record
+    /// carrying an earlier one is a leftover of a step already taken, so it must not start a second chain.
+    /// </summary>
+    public int ScheduledAttempt { get; private set; } = 1;
+
+    /// <summary>When the scheduled attempt is due (Retrying, Waiting); shown to people, not used for decisions.</summary>
+    public DateTimeOffset? NextAttemptAt { get; private set; }
+
+    /// <summary>The dead letter replay that started the current run: each replay id sends at most once.</summary>
+    public string? LastReplayId { get; private set; }
+
     public string? LastError { get; private set; }
     public string? ProviderMessageId { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -26,19 +41,49 @@ public sealed class RecipientDelivery
     /// <summary>PostgreSQL's xmin: two group members racing on one delivery after a rebalance cannot overwrite each other.</summary>
     public uint Version { get; private set; }
 
-    public bool IsFinal => State is DeliveryState.Delivered or DeliveryState.Failed;
+    public bool IsFinal => State is DeliveryState.Delivered or DeliveryState.Failed or DeliveryState.Cancelled;
 
-    public void BeginAttempt(DateTimeOffset now)
+    /// <summary>
+    /// Another consumer (or this one before a crash) started a send less than <paramref name="lease"/> ago and
+    /// may still be waiting for the provider. After the lease the attempt is presumed lost and may be taken over.
+    /// </summary>
+    public bool IsInFlight(DateTimeOffset now, TimeSpan lease) => State == DeliveryState.Sending && now < UpdatedAt + lease;
+
+    /// <summary>Whether a record of run <paramref name="replayId"/> at <paramref name="attempt"/> is the step this delivery waits for.</summary>
+    public bool Awaits(int attempt, string? replayId) => replayId == LastReplayId && attempt >= ScheduledAttempt;
+
+    /// <summary>A Failed delivery's dead letter was replayed with an id not seen before: a new run begins.</summary>
+    public bool CanBeReplayedBy(string? replayId) =>
+        State == DeliveryState.Failed && replayId is not null && replayId != LastReplayId;
+
+    public void AcceptReplay(string replayId) => LastReplayId = replayId;
+
+    public void BeginAttempt(int attempt, DateTimeOffset now)
     {
         State = DeliveryState.Sending;
         AttemptCount++;
+        ScheduledAttempt = attempt;
+        NextAttemptAt = null;
         UpdatedAt = now;
     }
 
-    /// <summary>The attempt failed in a way that may pass (connection refused, timeout, 4xx); it stays Sending and is retried.</summary>
-    public void RecordTransientError(string error, DateTimeOffset now)
+    /// <summary>The attempt failed in a way that may pass (connection refused, timeout, 4xx); <paramref name="nextAttempt"/> is due at <paramref name="dueAt"/>.</summary>
+    public void ScheduleRetry(string error, int nextAttempt, DateTimeOffset dueAt, DateTimeOffset now)
     {
+        State = DeliveryState.Retrying;
         LastError = Truncate(error);
+        ScheduledAttempt = nextAttempt;
+        NextAttemptAt = dueAt;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The provider held the message back without trying it: the started attempt is given back.</summary>
+    public void Defer(string reason, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        State = DeliveryState.Waiting;
+        AttemptCount--;
+        LastError = Truncate(reason);
+        NextAttemptAt = dueAt;
         UpdatedAt = now;
     }
 
@@ -46,6 +91,7 @@ public sealed class RecipientDelivery
     {
         State = DeliveryState.Delivered;
         ProviderMessageId = providerMessageId;
+        NextAttemptAt = null;
         UpdatedAt = now;
     }
 
@@ -53,6 +99,15 @@ public sealed class RecipientDelivery
     {
         State = DeliveryState.Failed;
         LastError = Truncate(reason);
+        NextAttemptAt = null;
+        UpdatedAt = now;
+    }
+
+    public void MarkCancelled(string reason, DateTimeOffset now)
+    {
+        State = DeliveryState.Cancelled;
+        LastError = Truncate(reason);
+        NextAttemptAt = null;
         UpdatedAt = now;
     }
 
