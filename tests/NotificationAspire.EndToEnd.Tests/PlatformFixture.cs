@@ -6,9 +6,10 @@ namespace NotificationAspire.EndToEnd.Tests;
 
 /// <summary>
 /// The whole platform, started once for every test in <see cref="PlatformCollection"/>: local mode (no
-/// container engine needed), a data folder of its own that is removed afterwards.
+/// container engine needed), a data folder of its own that is removed afterwards. A collection that needs the
+/// platform configured differently derives from it and adds to <see cref="AppHostArguments"/>.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartupDeadline = TimeSpan.FromMinutes(3);
 
@@ -19,10 +20,14 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>Names of every resource the AppHost models, except parameters and the hidden rebuild helpers.</summary>
     public IReadOnlyList<string> ResourceNames { get; private set; } = [];
 
+    /// <summary>The AppHost's command line: local mode and this fixture's own data folder.</summary>
+    protected virtual IEnumerable<string> AppHostArguments() =>
+        ["--Infrastructure:Mode=local", $"--Infrastructure:LocalDataPath={_dataPath}"];
+
     public async Task InitializeAsync()
     {
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NotificationAspire_AppHost>(
-            ["--Infrastructure:Mode=local", $"--Infrastructure:LocalDataPath={_dataPath}"],
+            AppHostArguments().ToArray(),
             (options, _) => options.DisableDashboard = true);
         appHost.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         appHost.Services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(30)));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Delivery.Worker.Delivering;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
@@ -7,8 +6,10 @@ using NotificationAspire.Messaging;
 namespace Delivery.Worker.Consumers;
 
 /// <summary>
-/// The `delivery-worker` group on `notification-requests`: each <see cref="NotificationRequested"/> goes to
-/// a fresh <see cref="DeliveryProcessor"/> scope (a retry gets a clean DbContext, not one holding the failed attempt).
+/// The `delivery-worker` group on `notification-requests`: a <see cref="NotificationRequested"/> is fanned out
+/// into one <see cref="DeliveryDispatched"/> per recipient, a <see cref="NotificationCancelled"/> stops the
+/// notification's deliveries. Each event gets a fresh scope (a retry gets a clean DbContext, not one holding
+/// the failed attempt).
 /// </summary>
 public sealed class NotificationRequestsConsumer(
     KafkaClientSettings settings,
@@ -18,51 +19,32 @@ public sealed class NotificationRequestsConsumer(
     ILogger<NotificationRequestsConsumer> logger)
     : KafkaConsumerService(settings, publisher, time, logger)
 {
-    public const int SupportedSchemaVersion = 1;
-
     protected override string GroupId => ResourceNames.DeliveryWorker;
 
     protected override IReadOnlyList<string> Topics { get; } = [KafkaTopics.NotificationRequests.Name];
 
     protected override async Task HandleAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
-        if (envelope.Type != NotificationRequested.EventType)
+        switch (envelope.Type)
         {
-            // The topic may carry event types added after this worker was built; they are not ours to act on.
-            logger.LogInformation("Skipping event {EventId} of type {EventType}: not one this worker handles", envelope.Id, envelope.Type);
-            return;
+            case NotificationRequested.EventType:
+            {
+                var request = EventPayloads.Requested(envelope);
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<RequestFanOut>().FanOutAsync(request, cancellationToken);
+                break;
+            }
+            case NotificationCancelled.EventType:
+            {
+                var cancelled = EventPayloads.Cancelled(envelope);
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<CancellationRecorder>().RecordAsync(cancelled, cancellationToken);
+                break;
+            }
+            default:
+                // The topic may carry event types added after this worker was built; they are not ours to act on.
+                Logger.LogInformation("Skipping event {EventId} of type {EventType}: not one this worker handles", envelope.Id, envelope.Type);
+                break;
         }
-
-        var request = Read(envelope);
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DeliveryProcessor>().DeliverAsync(request, cancellationToken);
-    }
-
-    private static NotificationRequested Read(EventEnvelope envelope)
-    {
-        NotificationRequested request;
-        try
-        {
-            request = envelope.Payload<NotificationRequested>();
-        }
-        catch (JsonException ex)
-        {
-            throw new UnreadableEventException(envelope.Id, envelope.Type, ex.Message, ex);
-        }
-
-        if (request.SchemaVersion != SupportedSchemaVersion)
-        {
-            throw new UnreadableEventException(envelope.Id, envelope.Type,
-                $"schema version {request.SchemaVersion} is not {SupportedSchemaVersion}");
-        }
-        // System.Text.Json leaves a missing property null whatever the record says; an event without these cannot be delivered.
-        if (request.NotificationId == Guid.Empty || string.IsNullOrEmpty(request.Channel) || request.Recipients is null
-            || request.Recipients.Any(r => r is null || string.IsNullOrEmpty(r.UserId) || r.Contact is null)
-            || request.Subject is null || request.Body is null)
-        {
-            throw new UnreadableEventException(envelope.Id, envelope.Type,
-                "notificationId, channel, subject, body and recipients (each with userId and contact) are required");
-        }
-        return request;
     }
 }

@@ -1,116 +1,189 @@
 using Delivery.Worker.Data;
 using Delivery.Worker.Model;
 using Delivery.Worker.Providers;
-using NotificationAspire.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using NotificationAspire.Contracts.Events;
-using NotificationAspire.Messaging;
 
 namespace Delivery.Worker.Delivering;
 
 /// <summary>
-/// Delivers a requested notification to each recipient at most once per channel, however often Kafka
-/// hands us the request. Per delivery: a final record is only announced again; otherwise the attempt is
-/// recorded before the send and its outcome after it, then announced on `notification-status`.
-/// The Kafka offset is committed only after this returns, i.e. after every outcome is durable.
+/// Takes one <see cref="DeliveryDispatched"/> record (first attempt, retry, replay or recheck) one step on.
+/// The delivery row decides whether to send at all: a final delivery is only announced again, a record of a
+/// step already taken is dropped, a cancelled notification is not sent. Otherwise the attempt is recorded
+/// as Sending before the send and its outcome after it (<see cref="AttemptOutcomeRecorder"/>). The Kafka
+/// offset is committed only after this returns, i.e. after the outcome and the next step are durable.
 /// </summary>
 /// <remarks>
 /// One window remains: a crash after the provider accepted a message but before Delivered is saved. The
-/// record then says Sending, the request is redelivered, and the message goes out a second time. Email
-/// carries a Message-ID derived from the delivery key in both sends, so receiving systems can drop the copy.
-/// Closing the window for good would need the provider to take part in our transaction, which SMTP cannot.
+/// row then says Sending; after <see cref="DeliveryRetryOptions.SendingLease"/> the attempt is presumed lost
+/// and made again. Email carries a Message-ID derived from the delivery key in both sends, so receiving
+/// systems can drop the copy. Closing the window for good would need the provider to take part in our
+/// transaction, which SMTP cannot.
 /// </remarks>
 public sealed class DeliveryProcessor(
     DeliveryDbContext db,
     IEnumerable<IChannelProvider> providers,
-    IEventPublisher publisher,
+    AttemptOutcomeRecorder outcomes,
+    DispatchPublisher dispatches,
+    RetrySchedule schedule,
     TimeProvider time,
     ILogger<DeliveryProcessor> logger)
 {
-    public async Task DeliverAsync(NotificationRequested request, CancellationToken cancellationToken)
+    /// <param name="sourceTopic">Where the record came from, for the dead letter's headers.</param>
+    /// <param name="cancellationToken">Observed until the attempt is recorded; after that the attempt is finished whatever happens (graceful shutdown).</param>
+    public async Task ProcessAsync(DeliveryDispatched record, string sourceTopic, CancellationToken cancellationToken)
     {
-        foreach (var recipient in request.Recipients)
+        var now = time.GetUtcNow();
+        var delivery = await db.Deliveries.FindAsync([record.DeliveryKey], cancellationToken);
+        if (delivery is not null)
         {
-            var delivery = await DeliverToAsync(request, recipient, cancellationToken);
-            await publisher.PublishAsync(KafkaTopics.NotificationStatus.Name, delivery.ToStatusEvent(), cancellationToken);
-        }
-    }
-
-    /// <summary>Brings one delivery to a final state, durably; throws when it should be tried again later.</summary>
-    private async Task<RecipientDelivery> DeliverToAsync(NotificationRequested request, RecipientAddress recipient, CancellationToken ct)
-    {
-        var key = DeliveryKeys.For(request.NotificationId, recipient.UserId, request.Channel);
-        var delivery = await db.Deliveries.FindAsync([key], ct);
-        if (delivery is { IsFinal: true })
-        {
-            logger.LogInformation("Delivery {DeliveryKey} is already {DeliveryState}; announcing it again without sending", key, delivery.State);
-            return delivery;
+            if (await StepToTakeAsync(delivery, record, now, cancellationToken) is not { } step)
+            {
+                return;
+            }
+            record = step;
         }
 
+        var isNew = delivery is null;
         if (delivery is null)
         {
-            delivery = new RecipientDelivery
-            {
-                DeliveryKey = key,
-                NotificationId = request.NotificationId,
-                RecipientUserId = recipient.UserId,
-                Channel = request.Channel,
-                Contact = recipient.Contact,
-                CreatedAt = time.GetUtcNow(),
-            };
+            delivery = NewDelivery(record, now);
             db.Deliveries.Add(delivery);
         }
 
-        var provider = providers.FirstOrDefault(p => p.Channel == request.Channel);
-        if (provider is null)
+        // Checked before every attempt, replays included: a cancelled notification sends nothing more.
+        if (await db.Cancellations.FindAsync([record.NotificationId], cancellationToken) is { } cancellation)
         {
-            delivery.MarkFailed($"No provider delivers on channel '{request.Channel}'.", time.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return delivery;
+            delivery.MarkCancelled(cancellation.Reason, now);
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Delivery {DeliveryKey} is not attempted: {Reason}", delivery.DeliveryKey, cancellation.Reason);
+            await outcomes.AnnounceAsync(delivery);
+            return;
         }
 
-        // Durable before the send: after a crash we know an attempt may have reached the provider.
-        delivery.BeginAttempt(time.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        // A replay starts a run of its own; its retries carry the replay id, so the row must know it (even
+        // when the replay is the first this worker hears of the delivery, its database having been reset).
+        if (record.ReplayId is not null && (isNew || delivery.CanBeReplayedBy(record.ReplayId)))
+        {
+            logger.LogInformation("Replaying dead letter {ReplayId} of delivery {DeliveryKey}", record.ReplayId, delivery.DeliveryKey);
+            delivery.AcceptReplay(record.ReplayId);
+        }
+
+        var provider = providers.FirstOrDefault(p => p.Channel == record.Channel);
+        if (provider is null)
+        {
+            await outcomes.RejectedAsync(delivery, record, $"No provider delivers on channel '{record.Channel}'.", sourceTopic);
+            return;
+        }
+
+        // Durable before the send: after a crash we know an attempt may have reached the provider, and a
+        // second consumer racing us for the row loses here, before it could send.
+        delivery.BeginAttempt(record.Attempt, now);
+        if (!await TryClaimAsync(delivery, record, now, cancellationToken))
+        {
+            return;
+        }
 
         ChannelSendResult result;
         try
         {
-            result = await provider.SendAsync(new OutgoingMessage(key, delivery.Contact, request.Subject, request.Body), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            // Remember why, for whoever looks at the row; the consumer retries the whole request.
-            await RecordTransientErrorAsync(delivery, ex);
-            throw;
-        }
-
-        switch (result)
-        {
-            case ChannelSendResult.Accepted accepted:
-                delivery.MarkDelivered(accepted.ProviderMessageId, time.GetUtcNow());
-                logger.LogInformation("Delivered {DeliveryKey} on attempt {Attempt}", key, delivery.AttemptCount);
-                break;
-            case ChannelSendResult.Rejected rejected:
-                delivery.MarkFailed(rejected.Reason, time.GetUtcNow());
-                logger.LogWarning("Delivery {DeliveryKey} failed for good on attempt {Attempt}: {Reason}", key, delivery.AttemptCount, rejected.Reason);
-                break;
-        }
-        // Not cancellable: the provider has answered, and losing that answer would mean sending again.
-        await db.SaveChangesAsync(CancellationToken.None);
-        return delivery;
-    }
-
-    /// <summary>Best effort: when the database is what failed, the send's own error is the one worth retrying on.</summary>
-    private async Task RecordTransientErrorAsync(RecipientDelivery delivery, Exception error)
-    {
-        try
-        {
-            delivery.RecordTransientError($"{error.GetType().Name}: {error.Message}", time.GetUtcNow());
-            await db.SaveChangesAsync(CancellationToken.None);
+            // Not cancellable: a send half done is worse than a shutdown that waits for the provider's answer.
+            result = await provider.SendAsync(new OutgoingMessage(delivery.DeliveryKey, delivery.Contact, record.Subject, record.Body), CancellationToken.None);
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Could not record the transient error of {DeliveryKey}", delivery.DeliveryKey);
+            await outcomes.TransientFailureAsync(delivery, record, $"{ex.GetType().Name}: {ex.Message}", sourceTopic, ex);
+            return;
+        }
+
+        await outcomes.RecordAsync(delivery, record, result, sourceTopic);
+    }
+
+    /// <summary>What an existing delivery makes of the record: the attempt to make, or null when nothing is to be sent now.</summary>
+    private async Task<DeliveryDispatched?> StepToTakeAsync(RecipientDelivery delivery, DeliveryDispatched record, DateTimeOffset now, CancellationToken ct)
+    {
+        if (delivery.CanBeReplayedBy(record.ReplayId))
+        {
+            return record;
+        }
+        if (delivery.IsFinal)
+        {
+            logger.LogInformation("Delivery {DeliveryKey} is already {DeliveryState}; announcing it again without sending (replay {ReplayId})",
+                delivery.DeliveryKey, delivery.State, record.ReplayId);
+            await outcomes.AnnounceAsync(delivery);
+            return null;
+        }
+        if (!delivery.Awaits(record.Attempt, record.ReplayId))
+        {
+            return await LeftoverAsync(delivery, record, now);
+        }
+        if (delivery.IsInFlight(now, schedule.SendingLease))
+        {
+            logger.LogInformation("Delivery {DeliveryKey} is being sent elsewhere since {SendingSince}; checking on it again after the sending lease",
+                delivery.DeliveryKey, delivery.UpdatedAt);
+            await RecheckLaterAsync(record, delivery.UpdatedAt + schedule.SendingLease, now, ct);
+            return null;
+        }
+        return record;
+    }
+
+    /// <summary>
+    /// A record of a step already taken: a redelivered fan-out, a re-driven request, a copy of a retry. Normally
+    /// the delivery's own next step is on its way and this one is dropped. But when that step is overdue by a
+    /// whole lease (the broker lost the retry tier's records, say) this record stands in for it, so a re-driven
+    /// request always gets a stuck delivery going again.
+    /// </summary>
+    private async Task<DeliveryDispatched?> LeftoverAsync(RecipientDelivery delivery, DeliveryDispatched record, DateTimeOffset now)
+    {
+        var dueBy = (delivery.State == DeliveryState.Sending ? delivery.UpdatedAt : delivery.NextAttemptAt ?? delivery.UpdatedAt) + schedule.SendingLease;
+        if (now >= dueBy)
+        {
+            logger.LogWarning("Delivery {DeliveryKey} has waited for attempt {ScheduledAttempt} since {DueBy}; taking it up from attempt {Attempt} (replay {ReplayId})",
+                delivery.DeliveryKey, delivery.ScheduledAttempt, dueBy, record.Attempt, record.ReplayId);
+            return record with { Attempt = delivery.ScheduledAttempt, ReplayId = delivery.LastReplayId };
+        }
+
+        logger.LogInformation("Dropping attempt {Attempt} (replay {ReplayId}) of {DeliveryKey}: it waits for attempt {ScheduledAttempt} (replay {LastReplayId})",
+            record.Attempt, record.ReplayId, delivery.DeliveryKey, delivery.ScheduledAttempt, delivery.LastReplayId);
+        if (delivery.State != DeliveryState.Sending)
+        {
+            await outcomes.AnnounceAsync(delivery);
+        }
+        return null;
+    }
+
+    /// <summary>Saves Sending; false when another consumer wrote the row first (after a rebalance both may hold the record).</summary>
+    private async Task<bool> TryClaimAsync(RecipientDelivery delivery, DeliveryDispatched record, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Not sending is safe; dropping the record is not (the other one may crash), so look again later.
+            logger.LogInformation("Delivery {DeliveryKey} was claimed by another consumer at the same moment; not sending, checking on it after the sending lease",
+                delivery.DeliveryKey);
+            await RecheckLaterAsync(record, now + schedule.SendingLease, now, ct);
+            return false;
         }
     }
+
+    private Task RecheckLaterAsync(DeliveryDispatched record, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
+    {
+        var due = RetrySchedule.Milliseconds(dueAt);
+        return dispatches.ScheduleAsync(schedule.TierForWait(due - now), "recheck", record with { NotBefore = due }, ct);
+    }
+
+    private static RecipientDelivery NewDelivery(DeliveryDispatched record, DateTimeOffset now) => new()
+    {
+        DeliveryKey = record.DeliveryKey,
+        NotificationId = record.NotificationId,
+        RecipientUserId = record.RecipientUserId,
+        Channel = record.Channel,
+        Contact = record.Contact,
+        CreatedAt = now,
+    };
 }

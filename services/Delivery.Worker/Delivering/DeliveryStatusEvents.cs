@@ -14,7 +14,7 @@ public static class DeliveryStatusEvents
 {
     public const string Source = $"/{ResourceNames.DeliveryWorker}";
 
-    /// <summary>`{deliveryKey}:{state}:{attempt}`: one id per outcome of one attempt.</summary>
+    /// <summary>`{deliveryKey}:{state}:{attempt}`: one id per outcome of one attempt (attempts count over replays too).</summary>
     public static string EventId(RecipientDelivery delivery) =>
         $"{delivery.DeliveryKey}:{delivery.State}:{delivery.AttemptCount}";
 
@@ -27,7 +27,8 @@ public static class DeliveryStatusEvents
             delivery.Channel,
             delivery.State.ToString(),
             delivery.AttemptCount,
-            delivery.State == DeliveryState.Failed ? delivery.LastError : null,
+            // Why it failed, why it waits, when it is retried; a delivered message has no error worth repeating.
+            delivery.State == DeliveryState.Delivered ? null : delivery.LastError,
             delivery.UpdatedAt);
         var (traceParent, traceState) = MessagingTelemetry.Current();
         return EventEnvelope.Create(EventId(delivery), DeliveryStatusChanged.EventType, Source, delivery.UpdatedAt,

@@ -3,22 +3,60 @@ using Delivery.Worker.Data;
 using Delivery.Worker.Delivering;
 using Delivery.Worker.Providers;
 using Delivery.Worker.Providers.Email;
+using Delivery.Worker.Providers.Protection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using NotificationAspire.Contracts;
 
 namespace Delivery.Worker.Extensions;
 
 public static class ApplicationServiceExtensions
 {
+    /// <summary>
+    /// Long enough for an in-flight send to reach its SMTP timeout and be recorded before the host gives up
+    /// on the consumers (the default is 30 seconds, the same as one SMTP command's timeout).
+    /// </summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(45);
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<DeliveryDbContext>(ResourceNames.DeliveryDatabase);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         builder.AddEmailProvider();
+        // After every provider is registered: it wraps them in circuit breakers and rate limits (Deferred sends).
+        builder.Services.AddProviderProtection(builder.Configuration);
+
+        builder.AddRetryOptions();
+        builder.Services.AddSingleton<RetrySchedule>();
+        builder.Services.AddSingleton<DispatchPublisher>();
+        builder.Services.AddScoped<RequestFanOut>();
+        builder.Services.AddScoped<CancellationRecorder>();
+        builder.Services.AddScoped<AttemptOutcomeRecorder>();
         builder.Services.AddScoped<DeliveryProcessor>();
+
         builder.Services.AddHostedService<NotificationRequestsConsumer>();
+        builder.Services.AddHostedService<DispatchConsumer>();
+        builder.Services.AddHostedService<RetryTierConsumer>();
         return builder;
+    }
+
+    /// <summary>`Delivery:Retry`, checked at startup: a bad delay should stop the worker, not the first retry.</summary>
+    private static void AddRetryOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DeliveryRetryOptions>()
+            .BindConfiguration(DeliveryRetryOptions.SectionName)
+            .PostConfigure(o =>
+            {
+                if (o.Delays.Count == 0)
+                {
+                    o.Delays = [.. DeliveryRetryOptions.DefaultDelays];
+                }
+            })
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DeliveryRetryOptions>, DeliveryRetryOptionsValidator>();
     }
 
     /// <summary>SMTP from the `mail` connection string; the From address checked at startup, not at the first send.</summary>
@@ -33,11 +71,33 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<IChannelProvider, SmtpEmailProvider>();
     }
 
-    /// <summary>The service owns its schema: migrations run before the consumer starts.</summary>
+    /// <summary>
+    /// The service owns its schema: migrations run before the consumers start. Replicas start together, and
+    /// EF's own migration lock needs the history table that two of them would then race to create, so one
+    /// PostgreSQL advisory lock lets a single replica migrate while the others wait and then find nothing to do.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DeliveryDbContext>();
-        await db.Database.MigrateAsync();
+        await using var lockConnection = new NpgsqlConnection(db.Database.GetConnectionString());
+        await lockConnection.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", lockConnection))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            await db.Database.MigrateAsync();
+        }
+        finally
+        {
+            // Explicitly: closing only returns the connection to the pool, and the session (with its lock) lives on.
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", lockConnection);
+            await release.ExecuteNonQueryAsync();
+        }
     }
+
+    /// <summary>Arbitrary, but fixed: every replica must ask for the same lock, and nothing else in deliverydb takes it.</summary>
+    private const long MigrationLockKey = 7_301_420_001;
 }

@@ -22,6 +22,27 @@ namespace Delivery.Worker.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Delivery.Worker.Model.NotificationCancellation", b =>
+                {
+                    b.Property<Guid>("NotificationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NotificationId");
+
+                    b.ToTable("cancellations", (string)null);
+                });
+
             modelBuilder.Entity("Delivery.Worker.Model.RecipientDelivery", b =>
                 {
                     b.Property<string>("DeliveryKey")
@@ -45,6 +66,12 @@ namespace Delivery.Worker.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("LastReplayId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("NotificationId")
                         .HasColumnType("uuid");
 
@@ -54,6 +81,9 @@ namespace Delivery.Worker.Data.Migrations
                     b.Property<string>("RecipientUserId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("ScheduledAttempt")
+                        .HasColumnType("integer");
 
                     b.Property<string>("State")
                         .IsRequired()

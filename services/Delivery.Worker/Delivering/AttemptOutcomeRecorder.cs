@@ -1,0 +1,108 @@
+using Delivery.Worker.Data;
+using Delivery.Worker.Model;
+using Delivery.Worker.Providers;
+using NotificationAspire.Contracts;
+using NotificationAspire.Contracts.Events;
+using NotificationAspire.Messaging;
+
+namespace Delivery.Worker.Delivering;
+
+/// <summary>
+/// Makes the outcome of an attempt durable and takes the next step: delivered, a retry on a tier, a
+/// deferral, or a dead letter. None of it is cancellable: the provider has answered, and losing that answer
+/// would mean sending again. Where a next step goes to Kafka it goes there before the row is saved, so a crash
+/// in between leaves a Sending row (taken over after the lease), never a row waiting for a record nobody sent.
+/// </summary>
+public sealed class AttemptOutcomeRecorder(
+    DeliveryDbContext db,
+    IEventPublisher publisher,
+    DispatchPublisher dispatches,
+    RetrySchedule schedule,
+    TimeProvider time,
+    ILogger<AttemptOutcomeRecorder> logger)
+{
+    public Task RecordAsync(RecipientDelivery delivery, DeliveryDispatched record, ChannelSendResult result, string sourceTopic) => result switch
+    {
+        ChannelSendResult.Accepted accepted => DeliveredAsync(delivery, accepted.ProviderMessageId),
+        ChannelSendResult.Rejected rejected => RejectedAsync(delivery, record, rejected.Reason, sourceTopic),
+        ChannelSendResult.Deferred deferred => DeferredAsync(delivery, record, deferred),
+        _ => throw new InvalidOperationException($"Unknown send result {result.GetType().Name}."),
+    };
+
+    private async Task DeliveredAsync(RecipientDelivery delivery, string? providerMessageId)
+    {
+        delivery.MarkDelivered(providerMessageId, time.GetUtcNow());
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogInformation("Delivered {DeliveryKey} on attempt {AttemptCount}", delivery.DeliveryKey, delivery.AttemptCount);
+        await AnnounceAsync(delivery);
+    }
+
+    /// <summary>Retrying would get the same answer: straight to the dead letters.</summary>
+    public Task RejectedAsync(RecipientDelivery delivery, DeliveryDispatched record, string reason, string sourceTopic) =>
+        DeadLetterAsync(delivery, With(record, AttemptOutcomes.Rejected, reason), reason, sourceTopic);
+
+    /// <summary>The next attempt on the tier for it, or the dead letters once the attempts are used up.</summary>
+    public async Task TransientFailureAsync(RecipientDelivery delivery, DeliveryDispatched record, string error, string sourceTopic, Exception exception)
+    {
+        var now = time.GetUtcNow();
+        var tried = With(record, AttemptOutcomes.TransientFailure, error);
+        if (record.Attempt >= schedule.MaxAttempts)
+        {
+            logger.LogWarning(exception, "Attempt {Attempt} of {DeliveryKey} failed and was the last of {MaxAttempts}", record.Attempt, delivery.DeliveryKey, schedule.MaxAttempts);
+            await DeadLetterAsync(delivery, tried, $"Gave up after {record.Attempt} attempts; the last failed with {error}", sourceTopic);
+            return;
+        }
+
+        var next = record.Attempt + 1;
+        var tier = schedule.TierForAttempt(next);
+        var due = schedule.DueAt(tier, now);
+        await dispatches.ScheduleAsync(tier, "retry", tried with { Attempt = next, NotBefore = due }, CancellationToken.None);
+        delivery.ScheduleRetry($"{error} (attempt {next} of {schedule.MaxAttempts} is due at {due:O})", next, due, now);
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogWarning(exception, "Attempt {Attempt} of {DeliveryKey} failed; attempt {NextAttempt} is due at {DueAt} on {RetryTier}",
+            record.Attempt, delivery.DeliveryKey, next, due, tier.Name);
+        await AnnounceAsync(delivery);
+    }
+
+    /// <summary>Held back by the provider's protection: the same attempt again when allowed, on a tier that fits the wait.</summary>
+    private async Task DeferredAsync(RecipientDelivery delivery, DeliveryDispatched record, ChannelSendResult.Deferred deferred)
+    {
+        var now = time.GetUtcNow();
+        var due = RetrySchedule.Milliseconds(deferred.NotBefore);
+        var tier = schedule.TierForWait(due - now);
+        await dispatches.ScheduleAsync(tier, "deferred", With(record, AttemptOutcomes.Deferred, deferred.Reason) with { NotBefore = due }, CancellationToken.None);
+        delivery.Defer($"{deferred.Reason} (attempt {record.Attempt} is due at {due:O})", due, now);
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogInformation("Attempt {Attempt} of {DeliveryKey} is deferred until {DueAt} on {RetryTier}: {Reason}",
+            record.Attempt, delivery.DeliveryKey, due, tier.Name, deferred.Reason);
+        await AnnounceAsync(delivery);
+    }
+
+    private async Task DeadLetterAsync(RecipientDelivery delivery, DeliveryDispatched record, string reason, string sourceTopic)
+    {
+        await dispatches.DeadLetterAsync(record, reason, sourceTopic, delivery.AttemptCount, CancellationToken.None);
+        delivery.MarkFailed(reason, time.GetUtcNow());
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogWarning("Delivery {DeliveryKey} failed for good after {AttemptCount} attempt(s) and is in the dead letters: {Reason}",
+            delivery.DeliveryKey, delivery.AttemptCount, reason);
+        await AnnounceAsync(delivery);
+    }
+
+    /// <summary>The delivery's current state on `notification-status`; the same state always gives the same event.</summary>
+    public Task AnnounceAsync(RecipientDelivery delivery) =>
+        publisher.PublishAsync(KafkaTopics.NotificationStatus.Name, delivery.ToStatusEvent(), CancellationToken.None);
+
+    /// <summary>
+    /// The record with this try added to its history. Repeated deferrals of one attempt keep only the latest,
+    /// so a long rate limit does not grow the record without bound.
+    /// </summary>
+    private DeliveryDispatched With(DeliveryDispatched record, string outcome, string? error)
+    {
+        var history = record.History ?? [];
+        if (outcome == AttemptOutcomes.Deferred && history.Count > 0 && history[^1] is { Outcome: AttemptOutcomes.Deferred } last && last.Attempt == record.Attempt)
+        {
+            history = history.Take(history.Count - 1).ToList();
+        }
+        return record with { History = [.. history, new AttemptRecord(record.Attempt, time.GetUtcNow(), outcome, error)] };
+    }
+}

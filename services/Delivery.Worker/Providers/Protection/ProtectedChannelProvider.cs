@@ -1,0 +1,67 @@
+using System.Diagnostics;
+
+namespace Delivery.Worker.Providers.Protection;
+
+/// <summary>
+/// Puts a channel's circuit breaker and rate limits in front of its provider. Held-back sends come back as
+/// <see cref="ChannelSendResult.Deferred"/> at once (a consumer never waits here); the provider's own answers
+/// and exceptions pass through unchanged, so transient failures still reach the caller's retry tiers.
+/// </summary>
+internal sealed class ProtectedChannelProvider(IChannelProvider inner, ChannelGuards guards, TimeProvider time, ProtectionMetrics metrics)
+    : IChannelProvider
+{
+    public string Channel => inner.Channel;
+
+    public async Task<ChannelSendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var guard = guards.For(inner.Channel);
+        if (!guard.Breaker.TryPass(out var pass, out var circuitOpen))
+        {
+            return Defer(circuitOpen, DeferralReasons.CircuitOpen);
+        }
+
+        // The person first: it is the more specific limit, and then its token is the one to return if the provider's is refused.
+        var now = time.GetUtcNow();
+        if (!guard.Recipients.TryTake(message.Contact, now, out var retryAfter))
+        {
+            guard.Breaker.Abandoned(pass);
+            return Defer(new ChannelSendResult.Deferred("rate limit: recipient", now + retryAfter), DeferralReasons.RecipientRateLimit);
+        }
+        if (!guard.Provider.TryTake(now, out retryAfter))
+        {
+            guard.Recipients.Return(message.Contact);
+            guard.Breaker.Abandoned(pass);
+            return Defer(new ChannelSendResult.Deferred($"rate limit: provider {Channel}", now + retryAfter), DeferralReasons.ProviderRateLimit);
+        }
+
+        try
+        {
+            var result = await inner.SendAsync(message, cancellationToken);
+            guard.Breaker.Answered(pass);
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // We gave up (shutdown), the provider did not fail.
+            guard.Breaker.Abandoned(pass);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            guard.Breaker.Failed(pass, ex);
+            throw;
+        }
+    }
+
+    private ChannelSendResult.Deferred Defer(ChannelSendResult.Deferred deferral, string reason)
+    {
+        metrics.Deferred(Channel, reason);
+        Activity.Current?.AddEvent(new ActivityEvent("delivery.deferred", tags: new ActivityTagsCollection
+        {
+            ["notificationaspire.deferral.reason"] = reason,
+            ["notificationaspire.deferral.detail"] = deferral.Reason,
+            ["notificationaspire.deferral.not_before"] = deferral.NotBefore.ToString("O"),
+        }));
+        return deferral;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Confluent.Kafka;
+using NotificationAspire.Contracts;
+using NotificationAspire.Contracts.Events;
+
+namespace NotificationAspire.EndToEnd.Tests.Delivery;
+
+/// <summary>
+/// The delivery worker's surroundings as the tests drive them: events written the way their publishers write
+/// them (CloudEvents binary mode), mail read from smtp4dev, status read from `notification-status`.
+/// </summary>
+public sealed class DeliveryProbe(PlatformFixture platform)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static NotificationRequested EmailRequest(string token, string contact) => new(
+        Guid.NewGuid(),
+        ServiceAccounts.OrderService,
+        Channels.Email,
+        $"Your order shipped ({token})",
+        $"Hello,\nyour order {token} is on its way.\nThe shop",
+        CorrelationKey: $"order-{token}",
+        [new RecipientAddress($"user-{token}", contact)],
+        DateTimeOffset.UtcNow);
+
+    /// <summary>A delivery as the fan-out writes it, for tests that put it straight onto a topic.</summary>
+    public static DeliveryDispatched EmailDelivery(string token, string contact, int attempt = 1, DateTimeOffset? notBefore = null, string? replayId = null)
+    {
+        var notificationId = Guid.NewGuid();
+        var userId = $"user-{token}";
+        return new DeliveryDispatched(notificationId, DeliveryKey(notificationId, userId), userId, contact, Channels.Email,
+            $"Your order shipped ({token})", $"Hello,\nyour order {token} is on its way.\nThe shop", $"order-{token}",
+            attempt, notBefore, [], replayId);
+    }
+
+    public static string DeliveryKey(Guid notificationId, string userId) => $"{notificationId:N}:{userId}:{Channels.Email}";
+
+    /// <summary>As the outbox relay writes it: keyed by notification id.</summary>
+    public Task ProduceRequestAsync(NotificationRequested request, string eventId, string? traceParent = null) =>
+        ProduceAsync(KafkaTopics.NotificationRequests.Name, null, request.NotificationId.ToString(), NotificationRequested.EventType, eventId,
+            request, traceParent);
+
+    /// <summary>As the notifications-api writes a cancellation: on the requests topic, keyed by notification id.</summary>
+    public Task ProduceCancelledAsync(NotificationCancelled cancelled) =>
+        ProduceAsync(KafkaTopics.NotificationRequests.Name, null, cancelled.NotificationId.ToString(), NotificationCancelled.EventType,
+            Guid.NewGuid().ToString(), cancelled);
+
+    /// <summary>A delivery record on the dispatch topic or a retry tier, keyed by recipient; optionally on one partition.</summary>
+    public Task ProduceDispatchAsync(string topic, DeliveryDispatched record, string eventId, int? partition = null) =>
+        ProduceAsync(topic, partition, record.RecipientUserId, DeliveryDispatched.EventType, eventId, record);
+
+    private async Task ProduceAsync<T>(string topic, int? partition, string key, string type, string eventId, T payload, string? traceParent = null)
+    {
+        var headers = new Headers();
+        void Add(string name, string value) => headers.Add(name, Encoding.UTF8.GetBytes(value));
+        Add("ce_specversion", "1.0");
+        Add("ce_id", eventId);
+        Add("ce_source", "/delivery-worker-tests");
+        Add("ce_type", type);
+        Add("ce_time", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        Add("content-type", "application/json");
+        if (traceParent is not null)
+        {
+            Add("traceparent", traceParent);
+        }
+
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
+            { BootstrapServers = await BootstrapServersAsync(), Acks = Acks.All, EnableIdempotence = true }).Build();
+        var message = new Message<string, byte[]> { Key = key, Value = JsonSerializer.SerializeToUtf8Bytes(payload, Json), Headers = headers };
+        if (partition is { } p)
+        {
+            await producer.ProduceAsync(new TopicPartition(topic, p), message);
+        }
+        else
+        {
+            await producer.ProduceAsync(topic, message);
+        }
+    }
+
+    public async Task<StatusStream> OpenStatusStreamAsync() => StatusStream.Open(await BootstrapServersAsync());
+
+    /// <summary>Polls the sink until a message to the contact with the subject is there (or the deadline passes).</summary>
+    public async Task<IReadOnlyList<SinkMessage>> WaitForEmailsAsync(string token, string contact, string subject)
+    {
+        var deadline = DateTime.UtcNow + StatusStream.Deadline;
+        while (true)
+        {
+            var found = await EmailsAsync(token, contact, subject);
+            if (found.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return found;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    /// <summary>smtp4dev's `GET /api/messages` is paged; its search narrows it to this test's unique token.</summary>
+    public async Task<IReadOnlyList<SinkMessage>> EmailsAsync(string token, string? contact, string subject)
+    {
+        using var mail = platform.CreateHttpClient(ResourceNames.Mail);
+        var page = await mail.GetFromJsonAsync<SinkPage>($"/api/messages?searchTerms={token}&pageSize=100", Json)
+            ?? throw new InvalidOperationException("smtp4dev returned no page.");
+        return page.Results
+            .Where(m => m.Subject == subject && (contact is null || m.To.Contains(contact, StringComparer.OrdinalIgnoreCase)))
+            .ToList();
+    }
+
+    public async Task<string> EmailTextAsync(string id)
+    {
+        using var mail = platform.CreateHttpClient(ResourceNames.Mail);
+        var text = await mail.GetStringAsync($"/api/messages/{id}/plaintext");
+        return text.ReplaceLineEndings("\n").TrimEnd('\n');
+    }
+
+    public async Task<string?> EmailHeaderAsync(string id, string name)
+    {
+        using var mail = platform.CreateHttpClient(ResourceNames.Mail);
+        var detail = await mail.GetFromJsonAsync<SinkMessageDetail>($"/api/messages/{id}", Json);
+        return detail?.Headers.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value;
+    }
+
+    /// <summary>The first record on <paramref name="topic"/> whose CloudEvents id is <paramref name="eventId"/>.</summary>
+    public Task<ConsumeResult<string, byte[]>?> FindAsync(string topic, string eventId) =>
+        new KafkaProbe(platform).FindAsync(topic, r => KafkaProbe.Header(r, "ce_id") == eventId, StatusStream.Deadline);
+
+    public async Task<string> BootstrapServersAsync() =>
+        await platform.App.GetConnectionStringAsync(ResourceNames.Kafka)
+        ?? throw new InvalidOperationException("kafka has no connection string");
+
+    private sealed record SinkPage(List<SinkMessage> Results);
+
+    public sealed record SinkMessage(string Id, List<string> To, string Subject);
+
+    private sealed record SinkMessageDetail(List<SinkHeader> Headers);
+
+    private sealed record SinkHeader(string Name, string Value);
+}

@@ -1,0 +1,38 @@
+namespace NotificationAspire.EndToEnd.Tests.FaultInjection;
+
+/// <summary>
+/// A platform of its own for the fault-injection suite, which kills and restarts resources: never shared with
+/// other collections. Same start-up as <see cref="PlatformFixture"/> (local mode, own data folder, waits until
+/// every resource is healthy), with short retry delays, a quick circuit breaker and a quick reconciler, so
+/// that recovering from each fault takes seconds instead of minutes.
+/// </summary>
+public sealed class FaultInjectionFixture : PlatformFixture
+{
+    private const string Worker = $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}";
+    private const string Api = $"--ServiceSettings:{Contracts.ResourceNames.NotificationsApi}";
+
+    public static readonly IReadOnlyList<string> Settings =
+    [
+        $"{Worker}:Delivery:Retry:Delays:0=00:00:01",
+        $"{Worker}:Delivery:Retry:Delays:1=00:00:02",
+        $"{Worker}:Delivery:Retry:Delays:2=00:00:04",
+        $"{Worker}:Delivery:Retry:MaxAttempts=3",
+        $"{Worker}:Delivery:Protection:BreakDuration=00:00:02",
+        $"{Worker}:Delivery:Protection:BreakerFailureThreshold=3",
+        $"{Worker}:Delivery:Protection:ProviderPermitsPerSecond=1000",
+        $"{Worker}:Delivery:Protection:RecipientPermitsPerMinute=100",
+        $"{Api}:Reconciler:StuckAfter=00:00:20",
+        $"{Api}:Reconciler:Interval=00:00:05",
+    ];
+
+    protected override IEnumerable<string> AppHostArguments() => [.. base.AppHostArguments(), .. Settings];
+}
+
+/// <summary>
+/// Runs alone (no other collection in parallel): it takes resources down on purpose and loads the machine.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FaultInjectionCollection : ICollectionFixture<FaultInjectionFixture>
+{
+    public const string Name = "fault-injection";
+}

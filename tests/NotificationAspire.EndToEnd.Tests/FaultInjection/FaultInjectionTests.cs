@@ -1,0 +1,264 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using NotificationAspire.Contracts;
+using Xunit.Abstractions;
+
+namespace NotificationAspire.EndToEnd.Tests.FaultInjection;
+
+/// <summary>
+/// Sends a batch of notifications while the platform is being broken (a delivery-worker replica SIGKILLed
+/// three times, notifications-api restarted, the SMTP sink down for a while, the broker restarted with all
+/// its records lost), then checks that nothing accepted was lost and nobody got an email twice: every
+/// notification ends Delivered (after operators replay the dead letters) and each address holds exactly one
+/// message. Set FAULT_SUITE_NOTIFICATIONS to change the batch size (default 1500).
+/// </summary>
+[Collection(FaultInjectionCollection.Name)]
+[Trait("Category", "FaultInjection")]
+public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOutputHelper output)
+{
+    private const int DefaultNotifications = 1500;
+    private const int InFlight = 16;
+    private const string Delivered = "Delivered";
+    private const string Failed = "Failed";
+
+    /// <summary>Sends are spread over this window, so that every fault below happens while sending.</summary>
+    private static readonly TimeSpan SendWindow = TimeSpan.FromSeconds(75);
+    private static readonly TimeSpan MailOutage = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan FinalDeadline = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan DeadLetterDeadline = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan ReplayDeadline = TimeSpan.FromMinutes(3);
+
+    private static readonly string[] FinalStatuses = [Delivered, "PartiallyDelivered", Failed, "Cancelled"];
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    [Fact]
+    public async Task Every_accepted_notification_is_delivered_exactly_once_through_crashes_restarts_and_outages()
+    {
+        var count = NotificationCount();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await using var faults = new FaultInjector(platform, Log);
+        var sender = new ResilientCaller(platform, p => p.GetTokenAsync(ServiceAccounts.OrderService));
+        var admin = new ResilientCaller(platform, p => p.GetUserTokenAsync("operator"));
+        var ledger = new SinkLedger(platform);
+
+        var replicas = await faults.InstancesOfAsync(ResourceNames.DeliveryWorker, expected: 2);
+        foreach (var name in new[] { ResourceNames.NotificationsApi, ResourceNames.Mail, ResourceNames.Kafka })
+        {
+            Log(faults.Describe((await faults.InstancesOfAsync(name)).Single()));
+        }
+        foreach (var replica in replicas)
+        {
+            Log(faults.Describe(replica));
+        }
+        Log($"run {run}: {count} notifications over {SendWindow.TotalSeconds:0}s, {InFlight} in flight; worker replicas {string.Join(", ", replicas)}");
+
+        // Crashed services are started again, as an orchestrator would (and counted: a crash is a finding).
+        faults.Supervise([ResourceNames.DeliveryWorker, ResourceNames.NotificationsApi, ResourceNames.Gateway, ResourceNames.Kafka, ResourceNames.Mail]);
+
+        // 1. Send while breaking things.
+        var ids = new Guid?[count];
+        var sendStarted = _clock.Elapsed;
+        var sending = SendAllAsync(sender, run, ids);
+        var injecting = InjectFaultsAsync(faults, ledger, replicas, sendStarted);
+        await Task.WhenAll(sending, injecting);
+        var sendTime = _clock.Elapsed - sendStarted;
+        var accepted = ids.Where(id => id is not null).Select(id => id!.Value).Distinct().ToList();
+        Log($"sent: accepted={accepted.Count} post-retries={sender.Retries} in {sendTime.TotalSeconds:0.0}s");
+
+        // 2. Every accepted notification reaches a final state.
+        var settleStarted = _clock.Elapsed;
+        var statuses = await PollUntilAsync(sender, accepted, FinalStatuses.Contains, FinalDeadline, "a final state");
+        var settleTime = _clock.Elapsed - settleStarted;
+        var deliveredFirstTime = statuses.Count(s => s.Value == Delivered);
+        var failed = statuses.Where(s => s.Value == Failed).Select(s => s.Key).ToList();
+        var final = statuses.Count(s => FinalStatuses.Contains(s.Value));
+
+        // 3. Every failed notification was dead-lettered, with a reason.
+        var letters = await DeadLettersOfAsync(admin, failed);
+        var failedWithoutDeadLetter = failed.Where(id => !letters.TryGetValue(id, out var reasons) || !reasons.Any(r => !string.IsNullOrWhiteSpace(r))).ToList();
+
+        // 4. The operators replay them, and they are delivered too.
+        var replayStarted = _clock.Elapsed;
+        var (replayStatus, replayBody) = await admin.CallAsync(HttpMethod.Post, "/api/dead-letters/replay");
+        Assert.Equal(HttpStatusCode.OK, replayStatus);
+        var replayed = replayBody.GetProperty("replayed").GetInt32();
+        Log($"replay answered {replayed} replayed for {failed.Count} failed notification(s)");
+        foreach (var (id, status) in await PollUntilAsync(sender, failed, s => s == Delivered, ReplayDeadline, "Delivered after the replay"))
+        {
+            statuses[id] = status;
+        }
+        var replayTime = _clock.Elapsed - replayStarted;
+
+        // 5. At the sink: one message per address, across the sink's restart.
+        var heldAtEnd = await ledger.RecordAsync();
+        var byRecipient = ledger.CountByRecipient();
+        var received = Enumerable.Range(0, count).Select(i => byRecipient.GetValueOrDefault(Address(run, i))).ToList();
+        var duplicated = received.Count(c => c > 1);
+        var missing = received.Count(c => c == 0);
+        var delivered = statuses.Count(s => s.Value == Delivered);
+        var lost = count - delivered;
+        Log($"sink: held {heldAtEnd} at the end, {ledger.Count} recorded in all; this run's messages={received.Sum()}");
+        var crashes = faults.UnexpectedStops;
+        foreach (var crash in crashes)
+        {
+            Log($"crashed on its own: {crash}");
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"fault-injection: accepted={accepted.Count} final={final} delivered={delivered} delivered-first-time={deliveredFirstTime} " +
+            $"dead-lettered={failed.Count - failedWithoutDeadLetter.Count} replayed={replayed} lost={lost} duplicated={duplicated} missing={missing} " +
+            $"failed-without-dead-letter={failedWithoutDeadLetter.Count} crashed={crashes.Count} post-retries={sender.Retries} " +
+            $"send={sendTime.TotalSeconds:0.0}s settle={settleTime.TotalSeconds:0.0}s replay={replayTime.TotalSeconds:0.0}s total={_clock.Elapsed.TotalSeconds:0.0}s"));
+
+        Assert.Equal(count, accepted.Count);
+        Assert.Equal(count, final);
+        Assert.Empty(failedWithoutDeadLetter);
+        Assert.Equal(0, lost);
+        Assert.Equal(0, duplicated);
+        Assert.Equal(0, missing);
+        Assert.Empty(crashes);
+    }
+
+    private static int NotificationCount() =>
+        int.TryParse(Environment.GetEnvironmentVariable("FAULT_SUITE_NOTIFICATIONS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : DefaultNotifications;
+
+    private static string Address(string run, int i) => string.Create(CultureInfo.InvariantCulture, $"{run}-{i}@example.com");
+
+    /// <summary>Paced over <see cref="SendWindow"/> with at most <see cref="InFlight"/> requests at a time; each retried until answered.</summary>
+    private async Task SendAllAsync(ResilientCaller sender, string run, Guid?[] ids)
+    {
+        var started = DateTime.UtcNow;
+        var spacing = SendWindow / ids.Length;
+        var done = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Length), new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (i, _) =>
+        {
+            var due = started + (spacing * i) - DateTime.UtcNow;
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due); // pacing, not waiting for an outcome
+            }
+            var body = PlatformApi.EmailTo(Address(run, i), $"Fault suite {run} #{i}", $"Notification {i} of run {run}.", userId: $"user-{i}");
+            ids[i] = await sender.SendNotificationAsync(body, idempotencyKey: $"fault-{run}-{i}");
+            if (Interlocked.Increment(ref done) % 250 == 0)
+            {
+                Log($"accepted {done}/{ids.Length}");
+            }
+        });
+    }
+
+    /// <summary>The faults, one after another at fixed points of the send window.</summary>
+    private async Task InjectFaultsAsync(FaultInjector faults, SinkLedger ledger, IReadOnlyList<string> replicas, TimeSpan sendStarted)
+    {
+        async Task At(double seconds, string fault, Func<Task> inject)
+        {
+            var due = sendStarted + TimeSpan.FromSeconds(seconds) - _clock.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due); // the schedule, not an assertion
+            }
+            var began = _clock.Elapsed;
+            Log($"fault: {fault}");
+            await inject();
+            Log($"fault: {fault} done in {(_clock.Elapsed - began).TotalSeconds:0.0}s");
+        }
+
+        await At(5, $"SIGKILL {replicas[0]}", () => faults.KillAndStartAsync(replicas[0]));
+        await At(15, $"restart {ResourceNames.NotificationsApi}", () => faults.RestartAsync(ResourceNames.NotificationsApi));
+        await At(25, $"{ResourceNames.Mail} down for {MailOutage.TotalSeconds:0}s", async () =>
+        {
+            // Hold the senders still for the second it takes to read the sink and stop it: smtp4dev forgets its
+            // messages when it stops, and nothing may arrive between the last read and the stop.
+            await using (await faults.FreezeAsync(ResourceNames.DeliveryWorker))
+            {
+                var held = await ledger.RecordAsync();
+                Log($"recorded {held} message(s) held by {ResourceNames.Mail} before stopping it");
+                await faults.StopAsync(ResourceNames.Mail);
+            }
+            await Task.Delay(MailOutage); // the outage itself
+            await faults.StartAsync(ResourceNames.Mail);
+        });
+        await At(50, $"SIGKILL {replicas[1 % replicas.Count]}", () => faults.KillAndStartAsync(replicas[1 % replicas.Count]));
+        await At(55, $"restart {ResourceNames.Kafka} (all records and offsets lost)", () => faults.RestartAsync(ResourceNames.Kafka));
+        await At(65, $"SIGKILL {replicas[0]}", () => faults.KillAndStartAsync(replicas[0]));
+    }
+
+    private sealed record Progress(int Pending, string Statuses);
+
+    /// <summary>
+    /// Reads each notification's status (in parallel, bounded) until <paramref name="done"/> holds for all of them,
+    /// re-reading only those not done yet. On the deadline it logs the stragglers and returns what it saw.
+    /// </summary>
+    private async Task<Dictionary<Guid, string>> PollUntilAsync(ResilientCaller caller, IReadOnlyCollection<Guid> ids, Func<string, bool> done,
+        TimeSpan deadline, string what)
+    {
+        var statuses = new ConcurrentDictionary<Guid, string>();
+        var pending = ids.ToList();
+        var lastLogged = TimeSpan.Zero;
+        try
+        {
+            await Eventually.MatchAsync(async () =>
+            {
+                await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = InFlight },
+                    async (id, _) => statuses[id] = await caller.StatusOfAsync(id));
+                pending = pending.Where(id => !done(statuses[id])).ToList();
+                var progress = new Progress(pending.Count, Describe(statuses));
+                if (pending.Count == 0 || _clock.Elapsed - lastLogged > TimeSpan.FromSeconds(10))
+                {
+                    lastLogged = _clock.Elapsed;
+                    Log($"waiting for {what}: {progress}");
+                }
+                return progress;
+            }, p => p.Pending == 0, deadline, $"{ids.Count} notification(s) to reach {what}");
+        }
+        catch (TimeoutException ex)
+        {
+            Log(ex.Message);
+            foreach (var id in pending.Take(5))
+            {
+                var (_, body) = await caller.CallAsync(HttpMethod.Get, $"/api/notifications/{id}");
+                Log($"still {statuses[id]}: {body.GetRawText()}");
+            }
+        }
+        return statuses.ToDictionary();
+    }
+
+    private static string Describe(IReadOnlyDictionary<Guid, string> statuses) =>
+        string.Join(' ', statuses.Values.GroupBy(s => s).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"));
+
+    /// <summary>The reasons of each failed notification's dead letters, once every one has at least one (or the deadline passed).</summary>
+    private async Task<IReadOnlyDictionary<Guid, List<string>>> DeadLettersOfAsync(ResilientCaller admin, IReadOnlyList<Guid> failed)
+    {
+        var letters = new ConcurrentDictionary<Guid, List<string>>();
+        var pending = failed.ToList();
+        try
+        {
+            await Eventually.MatchAsync(async () =>
+            {
+                await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (id, _) =>
+                {
+                    var (status, body) = await admin.CallAsync(HttpMethod.Get, $"/api/dead-letters?notificationId={id}");
+                    Assert.Equal(HttpStatusCode.OK, status);
+                    letters[id] = body.EnumerateArray().Select(l => l.GetProperty("reason").GetString() ?? string.Empty).ToList();
+                });
+                pending = pending.Where(id => letters[id].Count == 0).ToList();
+                return pending.Count;
+            }, left => left == 0, DeadLetterDeadline, $"a dead letter for each of {failed.Count} failed notification(s)");
+        }
+        catch (TimeoutException ex)
+        {
+            Log(ex.Message);
+        }
+        foreach (var (id, reasons) in letters.Take(3))
+        {
+            Log($"dead letter of {id}: {string.Join(" | ", reasons)}");
+        }
+        return letters;
+    }
+
+    private void Log(string message) => output.WriteLine($"[{_clock.Elapsed:mm\\:ss\\.f}] {message}");
+}

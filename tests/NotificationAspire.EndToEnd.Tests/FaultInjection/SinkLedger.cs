@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+
+namespace NotificationAspire.EndToEnd.Tests.FaultInjection;
+
+/// <summary>
+/// Every message the `mail` sink has received, across its restarts. smtp4dev keeps messages in memory only,
+/// so a restart forgets them: <see cref="RecordAsync"/> reads everything it holds right before it goes down,
+/// and again at the end; messages are told apart by smtp4dev's id, so reading one twice counts it once.
+/// </summary>
+public sealed class SinkLedger(PlatformFixture platform)
+{
+    private const int PageSize = 20_000;
+
+    private readonly ConcurrentDictionary<string, MailSink.Message> _messages = new(StringComparer.Ordinal);
+
+    private sealed record Page(List<MailSink.Message> Results, int RowCount);
+
+    public int Count => _messages.Count;
+
+    /// <summary>Reads every message the sink holds now; returns how many it held.</summary>
+    public async Task<int> RecordAsync()
+    {
+        using var http = platform.CreateHttpClient(Contracts.ResourceNames.Mail);
+        var held = 0;
+        for (var page = 1; ; page++)
+        {
+            var read = await http.GetFromJsonAsync<Page>($"/api/messages?page={page}&pageSize={PageSize}")
+                ?? throw new InvalidOperationException("smtp4dev returned no page.");
+            foreach (var message in read.Results)
+            {
+                _messages.TryAdd(message.Id, message);
+            }
+            held = read.RowCount;
+            if (read.Results.Count < PageSize)
+            {
+                return held;
+            }
+        }
+    }
+
+    /// <summary>How many recorded messages went to each address (lower-cased).</summary>
+    public IReadOnlyDictionary<string, int> CountByRecipient() => _messages.Values
+        .SelectMany(m => m.To.Select(to => to.Trim().ToLowerInvariant()).Distinct())
+        .GroupBy(to => to)
+        .ToDictionary(g => g.Key, g => g.Count());
+}
