@@ -31,20 +31,45 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
 
     private async Task ConsumeLoopAsync(CancellationToken stoppingToken)
     {
+        // A fatal client error (the broker lost our group, say) ends one consumer, not the service: start a new one.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ConsumeWithOneConsumerAsync(stoppingToken);
+            }
+            catch (KafkaException ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                Logger.LogWarning(ex, "Consumer of {Topics} in {GroupId} failed ({Reason}); starting a new one", string.Join(",", Topics), GroupId, ex.Error.Reason);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    private async Task ConsumeWithOneConsumerAsync(CancellationToken stoppingToken)
+    {
         using var consumer = new ConsumerBuilder<string, byte[]>(settings.ConsumerConfig(GroupId)).Build();
         consumer.Subscribe(Topics);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var record = consumer.Consume(stoppingToken);
+                ConsumeResult<string, byte[]>? record;
+                try
+                {
+                    record = consumer.Consume(stoppingToken);
+                }
+                catch (ConsumeException ex) when (!ex.Error.IsFatal)
+                {
+                    Logger.LogWarning("Consuming {Topics} failed for now: {Reason}", string.Join(",", Topics), ex.Error.Reason);
+                    continue;
+                }
                 if (record?.Message is null)
                 {
                     continue;
                 }
                 await ProcessUntilDoneAsync(record, stoppingToken);
-                consumer.StoreOffset(record);
-                consumer.Commit(record);
+                Commit(consumer, record);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -54,6 +79,25 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
         finally
         {
             consumer.Close(); // leave the group now instead of after the session timeout
+        }
+    }
+
+    /// <summary>
+    /// A commit refused because the partition moved to another member (a rebalance) is not an error: the new
+    /// owner reads the record again, and handlers are idempotent. Anything else is.
+    /// </summary>
+    private void Commit(IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]> record)
+    {
+        try
+        {
+            consumer.StoreOffset(record);
+            consumer.Commit(record);
+        }
+        catch (KafkaException ex) when (ex.Error.Code is ErrorCode.IllegalGeneration or ErrorCode.RebalanceInProgress
+                                            or ErrorCode.UnknownMemberId or ErrorCode.Local_State or ErrorCode.Local_NoOffset)
+        {
+            Logger.LogInformation("Offset {TopicPartitionOffset} not committed ({Reason}); its new owner will read it again",
+                record.TopicPartitionOffset, ex.Error.Reason);
         }
     }
 

@@ -11,8 +11,6 @@ public sealed class HeldPartitions
 {
     private readonly Dictionary<TopicPartition, (Offset Offset, DateTimeOffset DueAt)> _held = [];
 
-    public int Count => _held.Count;
-
     public void Hold(TopicPartitionOffset head, DateTimeOffset dueAt) => _held[head.TopicPartition] = (head.Offset, dueAt);
 
     /// <summary>The offset a held partition must be read from again, if it is held.</summary>
@@ -31,11 +29,7 @@ public sealed class HeldPartitions
     }
 
     /// <summary>Partitions no longer ours (a rebalance) are forgotten; whoever gets them reads from the committed offset.</summary>
-    public IReadOnlyList<TopicPartition> Forget(IEnumerable<TopicPartition> partitions)
-    {
-        var forgotten = partitions.Where(_held.Remove).ToList();
-        return forgotten;
-    }
+    public IReadOnlyList<TopicPartition> Forget(IEnumerable<TopicPartition> partitions) => partitions.Where(_held.Remove).ToList();
 
     /// <summary>How long the consumer may block waiting for records before a held partition falls due.</summary>
     public TimeSpan WaitBefore(DateTimeOffset now, TimeSpan longest)

@@ -93,7 +93,7 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
         var replayTime = _clock.Elapsed - replayStarted;
 
         // 5. At the sink: one message per address, across the sink's restart.
-        var heldAtEnd = await ledger.RecordAsync();
+        var heldAtEnd = await ledger.RecordAsync("at the end");
         var byRecipient = ledger.CountByRecipient();
         var received = Enumerable.Range(0, count).Select(i => byRecipient.GetValueOrDefault(Address(run, i))).ToList();
         var duplicated = received.Count(c => c > 1);
@@ -101,6 +101,12 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
         var delivered = statuses.Count(s => s.Value == Delivered);
         var lost = count - delivered;
         Log($"sink: held {heldAtEnd} at the end, {ledger.Count} recorded in all; this run's messages={received.Sum()}");
+        foreach (var i in Enumerable.Range(0, count).Where(i => received[i] > 1).Take(5))
+        {
+            var copies = ledger.MessagesTo(Address(run, i)).Select(m => $"{m.Message.ReceivedDate:HH:mm:ss.fff} (read {m.ReadBy})");
+            var (_, notification) = await sender.CallAsync(HttpMethod.Get, $"/api/notifications/{ids[i]}");
+            Log($"duplicated: {Address(run, i)} received {string.Join(", ", copies)}; attempts {notification.GetProperty("attempts").GetRawText()}");
+        }
         var crashes = faults.UnexpectedStops;
         foreach (var crash in crashes)
         {
@@ -175,7 +181,7 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
             // messages when it stops, and nothing may arrive between the last read and the stop.
             await using (await faults.FreezeAsync(ResourceNames.DeliveryWorker))
             {
-                var held = await ledger.RecordAsync();
+                var held = await ledger.RecordAsync($"before stopping {ResourceNames.Mail}");
                 Log($"recorded {held} message(s) held by {ResourceNames.Mail} before stopping it");
                 await faults.StopAsync(ResourceNames.Mail);
             }

@@ -12,14 +12,18 @@ public sealed class SinkLedger(PlatformFixture platform)
 {
     private const int PageSize = 20_000;
 
-    private readonly ConcurrentDictionary<string, MailSink.Message> _messages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Recorded> _messages = new(StringComparer.Ordinal);
+
+    /// <summary>A message and the read that first saw it (which life of the sink it belongs to).</summary>
+    public sealed record Recorded(MailSink.Message Message, string ReadBy);
 
     private sealed record Page(List<MailSink.Message> Results, int RowCount);
 
     public int Count => _messages.Count;
 
     /// <summary>Reads every message the sink holds now; returns how many it held.</summary>
-    public async Task<int> RecordAsync()
+    /// <param name="readBy">A label for this read, kept with the messages it saw first.</param>
+    public async Task<int> RecordAsync(string readBy)
     {
         using var http = platform.CreateHttpClient(Contracts.ResourceNames.Mail);
         var held = 0;
@@ -29,7 +33,7 @@ public sealed class SinkLedger(PlatformFixture platform)
                 ?? throw new InvalidOperationException("smtp4dev returned no page.");
             foreach (var message in read.Results)
             {
-                _messages.TryAdd(message.Id, message);
+                _messages.TryAdd(message.Id, new Recorded(message, readBy));
             }
             held = read.RowCount;
             if (read.Results.Count < PageSize)
@@ -41,7 +45,15 @@ public sealed class SinkLedger(PlatformFixture platform)
 
     /// <summary>How many recorded messages went to each address (lower-cased).</summary>
     public IReadOnlyDictionary<string, int> CountByRecipient() => _messages.Values
-        .SelectMany(m => m.To.Select(to => to.Trim().ToLowerInvariant()).Distinct())
+        .SelectMany(m => m.Message.To.Select(Normalize).Distinct())
         .GroupBy(to => to)
         .ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>The recorded messages to one address, oldest first.</summary>
+    public IReadOnlyList<Recorded> MessagesTo(string address) => _messages.Values
+        .Where(m => m.Message.To.Select(Normalize).Contains(Normalize(address)))
+        .OrderBy(m => m.Message.ReceivedDate)
+        .ToList();
+
+    private static string Normalize(string address) => address.Trim().ToLowerInvariant();
 }

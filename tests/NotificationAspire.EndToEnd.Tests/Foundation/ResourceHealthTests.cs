@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace NotificationAspire.EndToEnd.Tests.Foundation;
@@ -6,7 +7,7 @@ namespace NotificationAspire.EndToEnd.Tests.Foundation;
 public sealed class ResourceHealthTests(PlatformFixture platform)
 {
     [Fact]
-    public void Every_resource_of_the_platform_is_running_and_healthy()
+    public async Task Every_resource_of_the_platform_is_running_and_healthy()
     {
         string[] expected = [Contracts.ResourceNames.Postgres, Contracts.ResourceNames.NotificationsDatabase,
             Contracts.ResourceNames.Kafka, Contracts.ResourceNames.Identity, Contracts.ResourceNames.Mail,
@@ -14,11 +15,27 @@ public sealed class ResourceHealthTests(PlatformFixture platform)
             Contracts.ResourceNames.DeliveryWorker, Contracts.ResourceNames.DeliveryDatabase];
         Assert.Superset(expected.ToHashSet(), platform.ResourceNames.ToHashSet());
 
-        foreach (var name in platform.ResourceNames)
+        // A replicated resource (delivery-worker) has its state on each replica, so count instances, not names.
+        var model = platform.App.Services.GetRequiredService<DistributedApplicationModel>();
+        var resources = model.Resources.Where(r => platform.ResourceNames.Contains(r.Name)).ToList();
+        var expectedInstances = resources.Sum(r => r.GetReplicaCount());
+        Assert.Equal(2, resources.Single(r => r.Name == Contracts.ResourceNames.DeliveryWorker).GetReplicaCount());
+
+        var latest = new Dictionary<string, ResourceEvent>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await foreach (var update in platform.App.ResourceNotifications.WatchAsync(deadline.Token))
         {
-            Assert.True(platform.App.ResourceNotifications.TryGetCurrentState(name, out var state), $"{name} has no state");
-            Assert.Equal(HealthStatus.Healthy, state.Snapshot.HealthStatus);
+            if (platform.ResourceNames.Contains(update.Resource.Name))
+            {
+                latest[update.ResourceId] = update;
+            }
+            if (latest.Count == expectedInstances && latest.Values.All(e => e.Snapshot.HealthStatus == HealthStatus.Healthy))
+            {
+                break;
+            }
         }
+        Assert.Equal(expectedInstances, latest.Count);
+        Assert.All(latest.Values, e => Assert.True(e.Snapshot.HealthStatus == HealthStatus.Healthy, $"{e.ResourceId} is {e.Snapshot.HealthStatus}"));
     }
 
     [Fact]
