@@ -34,6 +34,8 @@ public static class MailServerExtensions
             .WithHttpHealthCheck("/api/server", endpointName: IMailServerResource.HttpEndpointName);
 
         var resource = mail.Resource;
+        var dataPath = LocalDataPath.For(builder, name);
+        Directory.CreateDirectory(dataPath);
         return mail.WithArgs(context =>
         {
             context.Args.Add(script);
@@ -42,9 +44,9 @@ public static class MailServerExtensions
             // Port 0: the OS picks; nobody reads this sink over IMAP or POP3, but fixed defaults would collide.
             context.Args.Add("--imapport=0");
             context.Args.Add("--pop3port=0");
-            // An empty --db keeps messages in memory: a sink for development, not an archive. Keep enough of
-            // them that a load test can still count every message (smtp4dev keeps 100 by default).
-            context.Args.Add("--db=");
+            // A database in the local data folder: like the container's volume, what arrived survives a restart
+            // of the sink. Keep enough messages that a load test can count every one (the default is 100).
+            context.Args.Add($"--db={Path.Combine(dataPath, "smtp4dev.db")}");
             context.Args.Add($"--messagestokeep={MessagesToKeep}");
             context.Args.Add($"--sessionstokeep={MessagesToKeep}");
         });

@@ -283,31 +283,6 @@ public sealed class FaultInjector : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Suspends (SIGSTOP) every running instance of a resource, process trees included, until the returned
-    /// handle is disposed (SIGCONT). Used for a second or two, to hold the senders still while the mail sink's
-    /// messages are read and the sink is stopped, so that nothing it received is lost unread.
-    /// </summary>
-    public async Task<IAsyncDisposable> FreezeAsync(string resourceName)
-    {
-        var frozen = new List<int>();
-        foreach (var id in await InstancesOfAsync(resourceName))
-        {
-            if (StateOf(id) is { State: var state, ProcessId: { } pid } && state == KnownResourceStates.Running)
-            {
-                var tree = ProcessTree.Of(pid);
-                await ProcessTree.SignalAsync("STOP", tree);
-                frozen.AddRange(tree);
-            }
-        }
-        return new Thaw(frozen);
-    }
-
-    private sealed class Thaw(IReadOnlyList<int> pids) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await ProcessTree.SignalAsync("CONT", pids);
-    }
-
     private async Task ExecuteAsync(string resourceId, string command)
     {
         var commands = _platform.App.Services.GetRequiredService<ResourceCommandService>();
