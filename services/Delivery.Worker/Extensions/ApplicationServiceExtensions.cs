@@ -68,6 +68,7 @@ public static class ApplicationServiceExtensions
             .ValidateDataAnnotations()
             .Validate(o => EmailAddresses.TryParse(o.From, out _), $"{EmailOptions.SectionName}:From is not an email address.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<SmtpConnectionPool>();
         builder.Services.AddSingleton<IChannelProvider, SmtpEmailProvider>();
     }
 

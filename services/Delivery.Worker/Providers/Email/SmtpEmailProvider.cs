@@ -13,11 +13,9 @@ namespace Delivery.Worker.Providers.Email;
 /// is a permanent refusal; everything else that goes wrong (refused connection, timeout, 4xx) is thrown
 /// so the record is retried.
 /// </summary>
-public sealed class SmtpEmailProvider(SmtpEndpoint endpoint, IOptions<EmailOptions> options, ILogger<SmtpEmailProvider> logger)
+public sealed class SmtpEmailProvider(SmtpEndpoint endpoint, SmtpConnectionPool connections, IOptions<EmailOptions> options)
     : IChannelProvider
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
-
     public string Channel => Channels.Email;
 
     public async Task<ChannelSendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
@@ -35,13 +33,15 @@ public sealed class SmtpEmailProvider(SmtpEndpoint endpoint, IOptions<EmailOptio
         activity?.SetTag("network.protocol.name", "smtp");
         activity?.SetTag("notificationaspire.delivery_key", message.DeliveryKey);
 
-        // One connection per message keeps failures independent; pooling can come when volume asks for it.
-        using var client = new SmtpClient { Timeout = (int)CommandTimeout.TotalMilliseconds };
+        SmtpClient? client = null;
         try
         {
-            await client.ConnectAsync(endpoint.Host, endpoint.Port, endpoint.Security, cancellationToken);
+            client = await connections.RentAsync(cancellationToken);
             var reply = await client.SendAsync(email, cancellationToken);
             activity?.SetTag("smtp.response", reply);
+            connections.Return(client);
+            client = null;
+            return new ChannelSendResult.Accepted(email.MessageId);
         }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
         {
@@ -53,9 +53,10 @@ public sealed class SmtpEmailProvider(SmtpEndpoint endpoint, IOptions<EmailOptio
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             throw;
         }
-
-        await QuitQuietlyAsync(client, message.DeliveryKey);
-        return new ChannelSendResult.Accepted(email.MessageId);
+        finally
+        {
+            client?.Dispose(); // a connection in an unknown state is not reused
+        }
     }
 
     private MimeMessage Compose(OutgoingMessage message, MailboxAddress to)
@@ -72,19 +73,6 @@ public sealed class SmtpEmailProvider(SmtpEndpoint endpoint, IOptions<EmailOptio
         email.From.Add(from);
         email.To.Add(to);
         return email;
-    }
-
-    /// <summary>After the server accepted the message, a failing QUIT must not look like a failed send.</summary>
-    private async Task QuitQuietlyAsync(SmtpClient client, string deliveryKey)
-    {
-        try
-        {
-            await client.DisconnectAsync(quit: true, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            logger.LogDebug(ex, "QUIT after delivering {DeliveryKey} failed; the message was already accepted", deliveryKey);
-        }
     }
 
     // Delivery keys hold user ids, which may contain anything; a hash is always a valid Message-ID local part.
