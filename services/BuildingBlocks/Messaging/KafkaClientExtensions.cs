@@ -44,8 +44,9 @@ public sealed record KafkaClientSettings(string BootstrapServers, string ClientI
         EnableAutoCommit = false,
         EnableAutoOffsetStore = false,
         AutoOffsetReset = AutoOffsetReset.Earliest,
-        // Short enough that a dead member's partitions move on in seconds rather than 45.
-        SessionTimeoutMs = 10_000,
+        // As short as brokers allow by default (group.min.session.timeout.ms): a dead member's partitions move on
+        // in seconds rather than 45, and the mock broker's rebalances (which wait for it) stay short.
+        SessionTimeoutMs = 6_000,
         HeartbeatIntervalMs = 2_000,
         FetchWaitMaxMs = 100,
         PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,

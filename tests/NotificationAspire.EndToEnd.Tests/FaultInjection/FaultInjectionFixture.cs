@@ -17,6 +17,8 @@ public sealed class FaultInjectionFixture : PlatformFixture
         $"{Worker}:Delivery:Retry:Delays:1=00:00:02",
         $"{Worker}:Delivery:Retry:Delays:2=00:00:04",
         $"{Worker}:Delivery:Retry:MaxAttempts=3",
+        // Local mode's proxy accepts connections for a stopped sink and never answers: give up on it quickly.
+        $"{Worker}:Email:CommandTimeout=00:00:03",
         // A killed replica's half-done send is taken over after this long (minutes in production).
         $"{Worker}:Delivery:Retry:SendingLease=00:00:15",
         $"{Worker}:Delivery:Protection:BreakDuration=00:00:02",

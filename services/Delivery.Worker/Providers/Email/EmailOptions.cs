@@ -2,11 +2,18 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Delivery.Worker.Providers.Email;
 
-/// <summary>`Email` configuration: who the platform's emails come from.</summary>
+/// <summary>`Email` configuration: who the platform's emails come from, and how long to wait for the server.</summary>
 public sealed class EmailOptions
 {
     public const string SectionName = "Email";
 
     [Required]
     public string From { get; set; } = "NotificationAspire <notifications@notificationaspire.local>";
+
+    /// <summary>
+    /// How long one SMTP step (connect included) may take. A server that accepts connections but never
+    /// answers (a dead one behind a proxy) would otherwise hold a delivery for long before it can be retried.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

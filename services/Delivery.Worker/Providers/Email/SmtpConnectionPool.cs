@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
 
 namespace Delivery.Worker.Providers.Email;
 
@@ -8,10 +9,9 @@ namespace Delivery.Worker.Providers.Email;
 /// CONNECT out of the moment between the server accepting a message and the worker recording it, the one
 /// window in which a crash makes a message go out twice.
 /// </summary>
-public sealed class SmtpConnectionPool(SmtpEndpoint endpoint) : IDisposable
+public sealed class SmtpConnectionPool(SmtpEndpoint endpoint, IOptions<EmailOptions> options) : IDisposable
 {
     private const int MaxIdle = 8;
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
     private readonly ConcurrentBag<SmtpClient> _idle = [];
 
     /// <summary>A connected client: an idle one that still answers NOOP, or a new one.</summary>
@@ -30,7 +30,7 @@ public sealed class SmtpConnectionPool(SmtpEndpoint endpoint) : IDisposable
                 client.Dispose();
             }
         }
-        var fresh = new SmtpClient { Timeout = (int)CommandTimeout.TotalMilliseconds };
+        var fresh = new SmtpClient { Timeout = (int)options.Value.CommandTimeout.TotalMilliseconds };
         try
         {
             await fresh.ConnectAsync(endpoint.Host, endpoint.Port, endpoint.Security, ct);
