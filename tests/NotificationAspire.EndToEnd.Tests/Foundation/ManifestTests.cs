@@ -48,7 +48,7 @@ public sealed class ManifestTests
         var configuration = typeof(ManifestTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = RepositoryPaths.Root(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -63,15 +63,5 @@ public sealed class ManifestTests
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(deadline.Token);
         Assert.True(process.ExitCode == 0, $"manifest publish failed: {await stdout}\n{await stderr}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NotificationAspire.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("NotificationAspire.sln not found above the test output.");
     }
 }
