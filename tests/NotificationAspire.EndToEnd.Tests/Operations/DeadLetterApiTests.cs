@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NotificationAspire.Contracts;
 
 namespace NotificationAspire.EndToEnd.Tests.Operations;
@@ -23,6 +24,18 @@ public sealed class DeadLetterApiTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Forbidden, sender.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.OK, operatorCall.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_dashboard_command_replays_through_the_admin_api_with_the_ops_console_client()
+    {
+        var model = platform.App.Services.GetRequiredService<DistributedApplicationModel>();
+        var api = model.Resources.Single(r => r.Name == ResourceNames.NotificationsApi);
+        var commands = platform.App.Services.GetRequiredService<ResourceCommandService>();
+
+        var result = await commands.ExecuteCommandAsync(api, "replay-dead-letters");
+
+        Assert.True(result.Success, result.Message);
     }
 
     [Fact]
