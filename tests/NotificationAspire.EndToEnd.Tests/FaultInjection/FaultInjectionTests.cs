@@ -26,6 +26,9 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
     /// <summary>Sends are spread over this window, so that every fault below happens while sending.</summary>
     private static readonly TimeSpan SendWindow = TimeSpan.FromSeconds(75);
     private static readonly TimeSpan MailOutage = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long before its stop a message smtp4dev acknowledged may still be unwritten.</summary>
+    private static readonly TimeSpan SinkWriteDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan FinalDeadline = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan DeadLetterDeadline = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan ReplayDeadline = TimeSpan.FromMinutes(3);
@@ -33,6 +36,10 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
     private static readonly string[] FinalStatuses = [Delivered, "PartiallyDelivered", Failed, "Cancelled"];
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    /// <summary>When the sink was being stopped: smtp4dev answers 250 before it writes a message down, so one it
+    /// acknowledged in that instant can vanish with it. The platform holds the 250; the suite reports those apart.</summary>
+    private (DateTimeOffset From, DateTimeOffset To)? _mailStopping;
 
     [Fact]
     public async Task Every_accepted_notification_is_delivered_exactly_once_through_crashes_restarts_and_outages()
@@ -97,7 +104,20 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
         var byRecipient = ledger.CountByRecipient();
         var received = Enumerable.Range(0, count).Select(i => byRecipient.GetValueOrDefault(Address(run, i))).ToList();
         var duplicated = received.Count(c => c > 1);
-        var missing = received.Count(c => c == 0);
+        var missingIndexes = Enumerable.Range(0, count).Where(i => received[i] == 0).ToList();
+        var sinkDropped = 0;
+        foreach (var i in missingIndexes)
+        {
+            var (_, notification) = await sender.CallAsync(HttpMethod.Get, $"/api/notifications/{ids[i]}");
+            var accepted250 = notification.GetProperty("attempts").EnumerateArray()
+                .Where(a => a.GetProperty("state").GetString() == Delivered)
+                .Select(a => a.GetProperty("occurredAt").GetDateTimeOffset()).FirstOrDefault();
+            var droppedBySink = _mailStopping is var (from, to) && accepted250 >= from - SinkWriteDelay && accepted250 <= to;
+            sinkDropped += droppedBySink ? 1 : 0;
+            Log($"missing: {Address(run, i)} delivered (SMTP 250) at {accepted250:HH:mm:ss.fff}; mail stopping {_mailStopping}; " +
+                (droppedBySink ? "acknowledged by the sink as it stopped" : "NOT explained by the sink's stop"));
+        }
+        var missing = missingIndexes.Count - sinkDropped;
         var delivered = statuses.Count(s => s.Value == Delivered);
         var lost = count - delivered;
         Log($"sink: held {heldAtEnd} at the end, {ledger.Count} recorded in all; this run's messages={received.Sum()}");
@@ -115,7 +135,7 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
 
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"fault-injection: accepted={accepted.Count} final={final} delivered={delivered} delivered-first-time={deliveredFirstTime} " +
-            $"dead-lettered={failed.Count - failedWithoutDeadLetter.Count} replayed={replayed} lost={lost} duplicated={duplicated} missing={missing} " +
+            $"dead-lettered={failed.Count - failedWithoutDeadLetter.Count} replayed={replayed} lost={lost} duplicated={duplicated} missing={missing} sink-dropped={sinkDropped} " +
             $"failed-without-dead-letter={failedWithoutDeadLetter.Count} crashed={crashes.Count} post-retries={sender.Retries} " +
             $"send={sendTime.TotalSeconds:0.0}s settle={settleTime.TotalSeconds:0.0}s replay={replayTime.TotalSeconds:0.0}s total={_clock.Elapsed.TotalSeconds:0.0}s");
         output.WriteLine(summary);
@@ -181,7 +201,9 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
         await At(25, $"{ResourceNames.Mail} down for {MailOutage.TotalSeconds:0}s", async () =>
         {
             // The sink keeps its messages in a database file, so what arrived before the outage is still there after it.
+            var from = DateTimeOffset.UtcNow;
             await faults.StopAsync(ResourceNames.Mail);
+            _mailStopping = (from, DateTimeOffset.UtcNow);
             await Task.Delay(MailOutage); // the outage itself
             await faults.StartAsync(ResourceNames.Mail);
         });
