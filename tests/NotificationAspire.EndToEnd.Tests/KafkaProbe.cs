@@ -1,28 +1,30 @@
 using System.Text;
 using Confluent.Kafka;
+using NotificationAspire.Messaging;
 
 namespace NotificationAspire.EndToEnd.Tests;
 
 /// <summary>Produces and reads raw records on the platform's broker, as another service (or a broken one) would.</summary>
 public sealed class KafkaProbe(PlatformFixture platform)
 {
-    public async Task ProduceAsync(string topic, string key, string type, string payloadJson, IDictionary<string, string>? extraHeaders = null)
+    public Task ProduceAsync(string topic, string key, string type, string payloadJson, IDictionary<string, string>? extraHeaders = null) =>
+        ProduceAsync(topic, new EventEnvelope(Guid.NewGuid().ToString(), type, "/tests", DateTimeOffset.UtcNow, key, payloadJson,
+            Extensions: extraHeaders?.ToDictionary()));
+
+    /// <summary>Writes an event the way the platform's publishers do (CloudEvents binary mode); optionally on one partition.</summary>
+    public async Task ProduceAsync(string topic, EventEnvelope envelope, int? partition = null)
     {
-        var headers = new Headers
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
+            { BootstrapServers = await BootstrapAsync(), Acks = Acks.All, EnableIdempotence = true }).Build();
+        var message = CloudEventHeaders.ToMessage(envelope);
+        if (partition is { } p)
         {
-            { "ce_specversion", "1.0"u8.ToArray() },
-            { "ce_id", Encoding.UTF8.GetBytes(Guid.NewGuid().ToString()) },
-            { "ce_source", "/tests"u8.ToArray() },
-            { "ce_type", Encoding.UTF8.GetBytes(type) },
-            { "ce_time", Encoding.UTF8.GetBytes(DateTimeOffset.UtcNow.ToString("O")) },
-            { "content-type", "application/json"u8.ToArray() },
-        };
-        foreach (var (name, value) in extraHeaders ?? new Dictionary<string, string>())
-        {
-            headers.Add(name, Encoding.UTF8.GetBytes(value));
+            await producer.ProduceAsync(new TopicPartition(topic, p), message);
         }
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = await BootstrapAsync() }).Build();
-        await producer.ProduceAsync(topic, new Message<string, byte[]> { Key = key, Value = Encoding.UTF8.GetBytes(payloadJson), Headers = headers });
+        else
+        {
+            await producer.ProduceAsync(topic, message);
+        }
     }
 
     /// <summary>Reads a topic from the beginning until a record matches or the deadline passes.</summary>

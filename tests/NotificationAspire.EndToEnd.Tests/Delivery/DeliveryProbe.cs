@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
+using NotificationAspire.Messaging;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 
@@ -52,33 +51,9 @@ public sealed class DeliveryProbe(PlatformFixture platform)
     public Task ProduceDispatchAsync(string topic, DeliveryDispatched record, string eventId, int? partition = null) =>
         ProduceAsync(topic, partition, record.RecipientUserId, DeliveryDispatched.EventType, eventId, record);
 
-    private async Task ProduceAsync<T>(string topic, int? partition, string key, string type, string eventId, T payload, string? traceParent = null)
-    {
-        var headers = new Headers();
-        void Add(string name, string value) => headers.Add(name, Encoding.UTF8.GetBytes(value));
-        Add("ce_specversion", "1.0");
-        Add("ce_id", eventId);
-        Add("ce_source", "/delivery-worker-tests");
-        Add("ce_type", type);
-        Add("ce_time", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        Add("content-type", "application/json");
-        if (traceParent is not null)
-        {
-            Add("traceparent", traceParent);
-        }
-
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
-            { BootstrapServers = await BootstrapServersAsync(), Acks = Acks.All, EnableIdempotence = true }).Build();
-        var message = new Message<string, byte[]> { Key = key, Value = JsonSerializer.SerializeToUtf8Bytes(payload, Json), Headers = headers };
-        if (partition is { } p)
-        {
-            await producer.ProduceAsync(new TopicPartition(topic, p), message);
-        }
-        else
-        {
-            await producer.ProduceAsync(topic, message);
-        }
-    }
+    private Task ProduceAsync<T>(string topic, int? partition, string key, string type, string eventId, T payload, string? traceParent = null) =>
+        new KafkaProbe(platform).ProduceAsync(topic,
+            EventEnvelope.Create(eventId, type, "/delivery-worker-tests", DateTimeOffset.UtcNow, key, payload, traceParent), partition);
 
     public async Task<StatusStream> OpenStatusStreamAsync() => StatusStream.Open(await BootstrapServersAsync());
 
