@@ -17,6 +17,11 @@ public class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    private ResourceLogRecorder? _logs;
+
+    /// <summary>Where this platform's resource logs are written (see <see cref="ResourceLogRecorder"/>).</summary>
+    public string? LogFolder => _logs?.Folder;
+
     /// <summary>Names of every resource the AppHost models, except parameters and the hidden rebuild helpers.</summary>
     public IReadOnlyList<string> ResourceNames { get; private set; } = [];
 
@@ -38,6 +43,8 @@ public class PlatformFixture : IAsyncLifetime
         try
         {
             await App.StartAsync(deadline.Token);
+            _logs = new ResourceLogRecorder(App, $"{GetType().Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+            _logs.Record([.. ResourceNames]);
             await Task.WhenAll(ResourceNames.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, deadline.Token)));
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
@@ -68,6 +75,10 @@ public class PlatformFixture : IAsyncLifetime
         if (App is not null)
         {
             await App.StopAsync();
+            if (_logs is not null)
+            {
+                await _logs.DisposeAsync();
+            }
             await App.DisposeAsync();
         }
         try

@@ -1,0 +1,79 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NotificationAspire.EndToEnd.Tests;
+
+/// <summary>
+/// Copies every resource instance's console output to `artifacts/logs/{run}/{instance}.log`, each line
+/// prefixed with the time it reached the test host. The dashboard is off in tests, so without this a failed
+/// run in CI leaves nothing to read about what the services did.
+/// </summary>
+public sealed class ResourceLogRecorder(DistributedApplication app, string run) : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _copies = [];
+
+    public string Folder { get; } = Path.Combine(RepositoryPaths.Artifact("logs"), run);
+
+    /// <summary>Copies the instances of these resources (replicas each get a file) as the AppHost reports them.</summary>
+    public void Record(IReadOnlyCollection<string> resourceNames)
+    {
+        Directory.CreateDirectory(Folder);
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        var watching = Task.Run(async () =>
+        {
+            var recorded = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                await foreach (var update in app.ResourceNotifications.WatchAsync(_stop.Token))
+                {
+                    if (resourceNames.Contains(update.Resource.Name) && recorded.Add(update.ResourceId))
+                    {
+                        lock (_copies)
+                        {
+                            _copies.Add(Task.Run(() => CopyAsync(logs, update.ResourceId)));
+                        }
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+            }
+        });
+        lock (_copies)
+        {
+            _copies.Add(watching);
+        }
+    }
+
+    private async Task CopyAsync(ResourceLoggerService logs, string instance)
+    {
+        await using var file = new StreamWriter(Path.Combine(Folder, $"{instance}.log"), append: false, Encoding.UTF8) { AutoFlush = true };
+        try
+        {
+            await foreach (var batch in logs.WatchAsync(instance).WithCancellation(_stop.Token))
+            {
+                var now = DateTimeOffset.UtcNow.ToString("HH:mm:ss.fff");
+                foreach (var line in batch)
+                {
+                    await file.WriteLineAsync($"{now} {(line.IsErrorMessage ? "ERR" : "OUT")} {line.Content}");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        Task[] copies;
+        lock (_copies)
+        {
+            copies = [.. _copies];
+        }
+        await Task.WhenAll(copies);
+        _stop.Dispose();
+    }
+}
