@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace NotificationAspire.EndToEnd.Tests;
 
 /// <summary>
-/// Copies every resource instance's console output to `artifacts/logs/{run}/{instance}.log`, each line
-/// prefixed with the time it reached the test host. The dashboard is off in tests, so without this a failed
+/// Copies every resource instance's console output to `artifacts/logs/{run}/{instance}.log` (each line as
+/// the AppHost has it, with its timestamp; standard error marked ERR). The dashboard is off in tests, so without this a failed
 /// run in CI leaves nothing to read about what the services did.
 /// </summary>
 public sealed class ResourceLogRecorder(DistributedApplication app, string run) : IAsyncDisposable
@@ -53,10 +53,9 @@ public sealed class ResourceLogRecorder(DistributedApplication app, string run) 
         {
             await foreach (var batch in logs.WatchAsync(instance).WithCancellation(_stop.Token))
             {
-                var now = DateTimeOffset.UtcNow.ToString("HH:mm:ss.fff");
                 foreach (var line in batch)
                 {
-                    await file.WriteLineAsync($"{now} {(line.IsErrorMessage ? "ERR" : "OUT")} {line.Content}");
+                    await file.WriteLineAsync(line.IsErrorMessage ? $"ERR {line.Content}" : line.Content);
                 }
             }
         }

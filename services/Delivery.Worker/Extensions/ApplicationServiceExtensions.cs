@@ -15,7 +15,7 @@ public static class ApplicationServiceExtensions
 {
     /// <summary>
     /// Long enough for an in-flight send to reach its SMTP timeout and be recorded before the host gives up
-    /// on the consumers (the default is 30 seconds, the same as one SMTP command's timeout).
+    /// on the consumers (the default is 30 seconds, the same as the wait for a message's end, Email:DataTimeout).
     /// </summary>
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(45);
 
@@ -67,6 +67,8 @@ public static class ApplicationServiceExtensions
             .BindConfiguration(EmailOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => EmailAddresses.TryParse(o.From, out _), $"{EmailOptions.SectionName}:From is not an email address.")
+            .Validate<IOptions<DeliveryRetryOptions>>((o, retry) => o.CommandTimeout + o.DataTimeout < retry.Value.SendingLease,
+                $"{EmailOptions.SectionName}:CommandTimeout plus {EmailOptions.SectionName}:DataTimeout must be shorter than {DeliveryRetryOptions.SectionName}:SendingLease.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SmtpConnectionPool>();
         builder.Services.AddSingleton<IChannelProvider, SmtpEmailProvider>();

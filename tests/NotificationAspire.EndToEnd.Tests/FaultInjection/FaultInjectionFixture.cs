@@ -19,6 +19,8 @@ public sealed class FaultInjectionFixture : PlatformFixture
         $"{Worker}:Delivery:Retry:MaxAttempts=3",
         // Local mode's proxy accepts connections for a stopped sink and never answers: give up on it quickly.
         $"{Worker}:Email:CommandTimeout=00:00:03",
+        // But a live sink's verdict on a message is worth waiting for: giving up on it is how a message goes out twice.
+        $"{Worker}:Email:DataTimeout=00:00:10",
         // A killed replica's half-done send is taken over after this long (minutes in production).
         $"{Worker}:Delivery:Retry:SendingLease=00:00:15",
         $"{Worker}:Delivery:Protection:BreakDuration=00:00:02",

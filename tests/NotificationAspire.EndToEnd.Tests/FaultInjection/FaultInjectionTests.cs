@@ -27,6 +27,14 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
     private static readonly TimeSpan SendWindow = TimeSpan.FromSeconds(75);
     private static readonly TimeSpan MailOutage = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How close to a replica's SIGKILL the sink's copy of a message must be for a second copy to be the one
+    /// duplicate SMTP cannot rule out: the sink accepted the message, and the replica was killed before it had
+    /// recorded the 250 (a few milliseconds). After the sending lease the delivery is made again, with the same
+    /// Message-ID. Any other second copy is a duplicate.
+    /// </summary>
+    private static readonly TimeSpan CrashWindow = TimeSpan.FromSeconds(1);
+
     /// <summary>How long before its stop a message smtp4dev acknowledged may still be unwritten.</summary>
     private static readonly TimeSpan SinkWriteDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan FinalDeadline = TimeSpan.FromMinutes(4);
@@ -103,7 +111,6 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
         var heldAtEnd = await ledger.RecordAsync("at the end");
         var byRecipient = ledger.CountByRecipient();
         var received = Enumerable.Range(0, count).Select(i => byRecipient.GetValueOrDefault(Address(run, i))).ToList();
-        var duplicated = received.Count(c => c > 1);
         var missingIndexes = Enumerable.Range(0, count).Where(i => received[i] == 0).ToList();
         var sinkDropped = 0;
         foreach (var i in missingIndexes)
@@ -121,12 +128,7 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
         var delivered = statuses.Count(s => s.Value == Delivered);
         var lost = count - delivered;
         Log($"sink: held {heldAtEnd} at the end, {ledger.Count} recorded in all; this run's messages={received.Sum()}");
-        foreach (var i in Enumerable.Range(0, count).Where(i => received[i] > 1).Take(5))
-        {
-            var copies = ledger.MessagesTo(Address(run, i)).Select(m => $"{m.Message.ReceivedDate:HH:mm:ss.fff} (read {m.ReadBy})");
-            var (_, notification) = await sender.CallAsync(HttpMethod.Get, $"/api/notifications/{ids[i]}");
-            Log($"duplicated: {Address(run, i)} received {string.Join(", ", copies)}; attempts {notification.GetProperty("attempts").GetRawText()}");
-        }
+        var (duplicated, resentAfterKill) = await CountDuplicatesAsync(ledger, faults.Kills, run, ids, received, sender);
         var crashes = faults.UnexpectedStops;
         foreach (var crash in crashes)
         {
@@ -135,7 +137,7 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
 
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"fault-injection: accepted={accepted.Count} final={final} delivered={delivered} delivered-first-time={deliveredFirstTime} " +
-            $"dead-lettered={failed.Count - failedWithoutDeadLetter.Count} replayed={replayed} lost={lost} duplicated={duplicated} missing={missing} sink-dropped={sinkDropped} " +
+            $"dead-lettered={failed.Count - failedWithoutDeadLetter.Count} replayed={replayed} lost={lost} duplicated={duplicated} resent-after-kill={resentAfterKill} missing={missing} sink-dropped={sinkDropped} " +
             $"failed-without-dead-letter={failedWithoutDeadLetter.Count} crashed={crashes.Count} post-retries={sender.Retries} " +
             $"send={sendTime.TotalSeconds:0.0}s settle={settleTime.TotalSeconds:0.0}s replay={replayTime.TotalSeconds:0.0}s total={_clock.Elapsed.TotalSeconds:0.0}s");
         output.WriteLine(summary);
@@ -149,6 +151,76 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
         Assert.Equal(0, duplicated);
         Assert.Equal(0, missing);
         Assert.Empty(crashes);
+    }
+
+    /// <summary>
+    /// Addresses that received more than one message, split into duplicates and copies re-sent after a replica
+    /// was killed in the crash window (<see cref="CrashWindow"/>): exactly two copies with the same Message-ID
+    /// (one delivery made twice, not two deliveries), the first within the window of a SIGKILL. Both kinds are logged
+    /// with the workers' log lines for the notification.
+    /// </summary>
+    private async Task<(int Duplicated, int ResentAfterKill)> CountDuplicatesAsync(SinkLedger ledger, IReadOnlyList<FaultInjector.Kill> kills,
+        string run, Guid?[] ids, IReadOnlyList<int> received, ResilientCaller sender)
+    {
+        var duplicated = 0;
+        var resentAfterKill = 0;
+        foreach (var i in Enumerable.Range(0, received.Count).Where(i => received[i] > 1))
+        {
+            var copies = ledger.MessagesTo(Address(run, i));
+            var messageIds = await Task.WhenAll(copies.Select(c => ledger.MessageIdHeaderAsync(c.Message.Id)));
+            var kill = kills.FirstOrDefault(k => (copies[0].Message.ReceivedDate - k.At).Duration() <= CrashWindow);
+            var explained = copies.Count == 2 && messageIds[0] is not null && messageIds[1] == messageIds[0] && kill is not null;
+            if (explained)
+            {
+                resentAfterKill++;
+            }
+            else
+            {
+                duplicated++;
+            }
+
+            if (duplicated + resentAfterKill > 5)
+            {
+                continue; // counted; five described are enough to go on
+            }
+            var (_, notification) = await sender.CallAsync(HttpMethod.Get, $"/api/notifications/{ids[i]}");
+            Log($"{(explained ? "resent after a SIGKILL" : "DUPLICATED")}: {Address(run, i)} received " +
+                string.Join(", ", copies.Select((c, n) => $"{c.Message.ReceivedDate:HH:mm:ss.fff} (read {c.ReadBy}, Message-ID {messageIds[n]})")) +
+                $"; kills {string.Join(", ", kills.Select(k => $"{k.ResourceId} at {k.At:HH:mm:ss.fff}"))}; attempts {notification.GetProperty("attempts").GetRawText()}");
+            foreach (var line in WorkerLogLines(ids[i]))
+            {
+                Log($"  {line}");
+            }
+        }
+        return (duplicated, resentAfterKill);
+    }
+
+    /// <summary>What the delivery-worker replicas logged about one notification (see <see cref="ResourceLogRecorder"/>).</summary>
+    private IEnumerable<string> WorkerLogLines(Guid? notificationId)
+    {
+        if (notificationId is not { } id || platform.LogFolder is not { } folder)
+        {
+            return [];
+        }
+        var key = id.ToString("N");
+        return Directory.EnumerateFiles(folder, $"{ResourceNames.DeliveryWorker}-*.log")
+            .SelectMany(file =>
+            {
+                // The recorder still has the file open for writing.
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var reader = new StreamReader(stream);
+                var lines = new List<string>();
+                while (reader.ReadLine() is { } line)
+                {
+                    if (line.Contains(key, StringComparison.Ordinal))
+                    {
+                        lines.Add($"{Path.GetFileNameWithoutExtension(file)}: {line}");
+                    }
+                }
+                return lines;
+            })
+            .Take(40)
+            .ToList();
     }
 
     private static int NotificationCount() =>

@@ -30,6 +30,7 @@ public sealed class FaultInjector : IAsyncDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentDictionary<string, bool> _stopping = new(StringComparer.Ordinal);
     private readonly List<UnexpectedStop> _unexpectedStops = [];
+    private readonly ConcurrentQueue<Kill> _kills = new();
 
     public FaultInjector(PlatformFixture platform, Action<string> log)
     {
@@ -52,6 +53,11 @@ public sealed class FaultInjector : IAsyncDisposable
 
     /// <summary>An instance that stopped without being told to: a crash, not a fault this class injected.</summary>
     public sealed record UnexpectedStop(string ResourceId, string? State, int? ExitCode, TimeSpan At);
+
+    /// <summary>A SIGKILL this injector sent: which instance, and the wall-clock time (to compare with the sink's).</summary>
+    public sealed record Kill(string ResourceId, DateTimeOffset At);
+
+    public IReadOnlyList<Kill> Kills => [.. _kills];
 
     /// <summary>Instances that stopped on their own since this injector was created.</summary>
     public IReadOnlyList<UnexpectedStop> UnexpectedStops
@@ -158,6 +164,7 @@ public sealed class FaultInjector : IAsyncDisposable
         {
             using (var process = Process.GetProcessById(before.ProcessId ?? throw new InvalidOperationException($"No process id: {Describe(resourceId)}")))
             {
+                _kills.Enqueue(new Kill(resourceId, DateTimeOffset.UtcNow));
                 process.Kill(entireProcessTree: true);
             }
             var stopped = await WaitForAsync(resourceId, s => s.HasStopped, "stopped after SIGKILL");

@@ -4,9 +4,9 @@ using System.Net.Http.Json;
 namespace NotificationAspire.EndToEnd.Tests.FaultInjection;
 
 /// <summary>
-/// Every message the `mail` sink has received, across its restarts. smtp4dev keeps messages in memory only,
-/// so a restart forgets them: <see cref="RecordAsync"/> reads everything it holds right before it goes down,
-/// and again at the end; messages are told apart by smtp4dev's id, so reading one twice counts it once.
+/// Every message the `mail` sink has received, across its restarts. <see cref="RecordAsync"/> reads everything
+/// it holds right before it goes down, and again at the end (what a stop would lose is on record either way);
+/// messages are told apart by smtp4dev's id, so reading one twice counts it once.
 /// </summary>
 public sealed class SinkLedger(PlatformFixture platform)
 {
@@ -42,6 +42,19 @@ public sealed class SinkLedger(PlatformFixture platform)
             }
         }
     }
+
+    /// <summary>The Message-ID header of a recorded message, as the sender wrote it (smtp4dev's own id is another thing).</summary>
+    public async Task<string?> MessageIdHeaderAsync(string sinkId)
+    {
+        using var http = platform.CreateHttpClient(Contracts.ResourceNames.Mail);
+        var details = await http.GetFromJsonAsync<Details>($"/api/messages/{sinkId}")
+            ?? throw new InvalidOperationException($"smtp4dev returned nothing for message {sinkId}.");
+        return details.Headers.FirstOrDefault(h => string.Equals(h.Name, "Message-ID", StringComparison.OrdinalIgnoreCase))?.Value;
+    }
+
+    private sealed record Header(string Name, string Value);
+
+    private sealed record Details(List<Header> Headers);
 
     /// <summary>How many recorded messages went to each address (lower-cased).</summary>
     public IReadOnlyDictionary<string, int> CountByRecipient() => _messages.Values

@@ -11,9 +11,17 @@ public sealed class EmailOptions
     public string From { get; set; } = "NotificationAspire <notifications@notificationaspire.local>";
 
     /// <summary>
-    /// How long one SMTP step (connect included) may take. A server that accepts connections but never
+    /// How long one SMTP step (connect included) may take, up to the accepted recipients. A server that accepts connections but never
     /// answers (a dead one behind a proxy) would otherwise hold a delivery for long before it can be retried.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long the message itself may take, from DATA to the server's reply to its end (see
+    /// <see cref="SmtpDeliveryClient"/>). Shorter than `Delivery:Retry:SendingLease`, which is checked at startup:
+    /// a send still waiting when the lease runs out would be taken over and made a second time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan DataTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

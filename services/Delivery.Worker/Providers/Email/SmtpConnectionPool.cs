@@ -12,15 +12,16 @@ namespace Delivery.Worker.Providers.Email;
 public sealed class SmtpConnectionPool(SmtpEndpoint endpoint, IOptions<EmailOptions> options) : IDisposable
 {
     private const int MaxIdle = 8;
-    private readonly ConcurrentBag<SmtpClient> _idle = [];
+    private readonly ConcurrentBag<SmtpDeliveryClient> _idle = [];
 
-    /// <summary>A connected client: an idle one that still answers NOOP, or a new one.</summary>
-    public async Task<SmtpClient> RentAsync(CancellationToken ct)
+    /// <summary>A connected client, ready for a message: an idle one that still answers NOOP, or a new one.</summary>
+    public async Task<SmtpDeliveryClient> RentAsync(CancellationToken ct)
     {
         while (_idle.TryTake(out var client))
         {
             try
             {
+                client.PrepareForMessage();
                 // Before anything is sent: a dead connection (the server restarted) costs nothing here.
                 await client.NoOpAsync(ct);
                 return client;
@@ -30,7 +31,8 @@ public sealed class SmtpConnectionPool(SmtpEndpoint endpoint, IOptions<EmailOpti
                 client.Dispose();
             }
         }
-        var fresh = new SmtpClient { Timeout = (int)options.Value.CommandTimeout.TotalMilliseconds };
+        var fresh = new SmtpDeliveryClient(options.Value);
+        fresh.PrepareForMessage();
         try
         {
             await fresh.ConnectAsync(endpoint.Host, endpoint.Port, endpoint.Security, ct);
@@ -44,7 +46,7 @@ public sealed class SmtpConnectionPool(SmtpEndpoint endpoint, IOptions<EmailOpti
     }
 
     /// <summary>Takes back a client after a send that went through; anything else is disposed by the caller.</summary>
-    public void Return(SmtpClient client)
+    public void Return(SmtpDeliveryClient client)
     {
         if (client.IsConnected && _idle.Count < MaxIdle)
         {

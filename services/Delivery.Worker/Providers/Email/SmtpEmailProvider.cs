@@ -33,7 +33,7 @@ public sealed class SmtpEmailProvider(SmtpEndpoint endpoint, SmtpConnectionPool 
         activity?.SetTag("network.protocol.name", "smtp");
         activity?.SetTag("notificationaspire.delivery_key", message.DeliveryKey);
 
-        SmtpClient? client = null;
+        SmtpDeliveryClient? client = null;
         try
         {
             client = await connections.RentAsync(cancellationToken);
