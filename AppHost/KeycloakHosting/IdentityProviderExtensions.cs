@@ -11,8 +11,11 @@ namespace NotificationAspire.AppHost.KeycloakHosting;
 public static class IdentityProviderExtensions
 {
     public const string HttpEndpointName = "http";
+    private const string Registry = "quay.io";
     private const string Image = "keycloak/keycloak";
     private const string Tag = "26.4";
+    private const string RealmFileName = "notifications-realm.json";
+    private const string ImportDirectory = "/opt/keycloak/data/import";
 
     public static IResourceBuilder<IResourceWithEndpoints> AddIdentityProvider(
         this IDistributedApplicationBuilder builder, string name, InfrastructureMode mode, RealmSecrets secrets)
@@ -22,7 +25,7 @@ public static class IdentityProviderExtensions
         {
             InfrastructureMode.Containers => builder.AddKeycloakContainer(name, realmDirectory),
             _ => builder.AddProject<Projects.IdentityStandIn>(name)
-                .WithEnvironment("REALM_FILE", Path.Combine(realmDirectory, "notifications-realm.json"))
+                .WithEnvironment("REALM_FILE", Path.Combine(realmDirectory, RealmFileName))
                 .WithHttpHealthCheck("/health"),
         };
 
@@ -39,16 +42,22 @@ public static class IdentityProviderExtensions
     {
         var adminPassword = builder.AddParameter($"{name}-admin-password",
             new GenerateParameterDefault { MinLength = 20, Special = false }, secret: true, persist: true);
-        return builder.AddContainer(name, Image, Tag)
-            .WithImageRegistry("quay.io")
+        var keycloak = builder.AddContainer(name, Image, Tag)
+            .WithImageRegistry(Registry)
             .WithArgs("start-dev", "--import-realm")
             .WithHttpEndpoint(targetPort: 8080, name: HttpEndpointName)
             .WithHttpEndpoint(targetPort: 9000, name: "management")
             .WithEnvironment("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
             .WithEnvironment("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword)
             .WithEnvironment("KC_HEALTH_ENABLED", "true")
-            .WithBindMount(realmDirectory, "/opt/keycloak/data/import", isReadOnly: true)
             .WithHttpHealthCheck("/health/ready", endpointName: "management");
+
+        // On a developer's machine the realm folder is mounted, so an edited realm needs only a restart. A
+        // cluster has no such host path: published, the realm is baked into an image built on the official one.
+        return builder.ExecutionContext.IsPublishMode
+            ? keycloak.WithDockerfileFactory(realmDirectory, _ =>
+                $"FROM {Registry}/{Image}:{Tag}\nCOPY {RealmFileName} {ImportDirectory}/{RealmFileName}\n")
+            : keycloak.WithBindMount(realmDirectory, ImportDirectory, isReadOnly: true);
     }
 
     /// <summary>Points a service at the realm: its authority (the issuer URL) and the API audience.</summary>

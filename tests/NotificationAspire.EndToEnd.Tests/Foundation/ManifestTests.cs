@@ -7,14 +7,16 @@ namespace NotificationAspire.EndToEnd.Tests.Foundation;
 
 /// <summary>
 /// `--publisher manifest` is what Kubernetes tooling (aspirate) reads: it must describe the container model
-/// whatever the machine has, with no executables and no secrets in plain text.
+/// whatever the machine has, with no executables, no host paths and no secrets in plain text.
 /// </summary>
 public sealed class ManifestTests
 {
     [Fact]
     public async Task The_published_manifest_is_the_container_model_without_executables_or_secrets()
     {
-        var output = Path.Combine(Path.GetTempPath(), $"notificationaspire-manifest-{Guid.NewGuid():N}.json");
+        // Its own folder: generated Dockerfiles are written beside the manifest.
+        var folder = Directory.CreateTempSubdirectory("notificationaspire-manifest-").FullName;
+        var output = Path.Combine(folder, "manifest.json");
         try
         {
             await PublishManifestAsync(output);
@@ -25,7 +27,7 @@ public sealed class ManifestTests
             Assert.Equal("container.v0", resources[ResourceNames.Postgres]);
             Assert.Equal("value.v0", resources[ResourceNames.NotificationsDatabase]);
             Assert.Equal("container.v0", resources[ResourceNames.Kafka]);
-            Assert.Equal("container.v0", resources[ResourceNames.Identity]);
+            Assert.Equal("container.v1", resources[ResourceNames.Identity]);
             Assert.Equal("container.v0", resources[ResourceNames.Mail]);
             Assert.Equal("project.v0", resources[ResourceNames.NotificationsApi]);
             Assert.Equal("project.v0", resources[ResourceNames.DeliveryWorker]);
@@ -33,13 +35,21 @@ public sealed class ManifestTests
             Assert.DoesNotContain("executable.v0", resources.Values);
             Assert.All(resources.Values, type => Assert.NotEqual("annotated.string", type));
 
+            // A cluster has no host paths: Keycloak's realm is baked into an image built from the repo's realm file.
+            var identityBuild = manifest.RootElement.GetProperty("resources").GetProperty(ResourceNames.Identity).GetProperty("build");
+            Assert.EndsWith("AppHost/Realms", identityBuild.GetProperty("context").GetString()!.Replace('\\', '/'), StringComparison.Ordinal);
+            var dockerfile = await File.ReadAllTextAsync(Path.Combine(folder, identityBuild.GetProperty("dockerfile").GetString()!));
+            Assert.StartsWith("FROM quay.io/keycloak/keycloak:", dockerfile, StringComparison.Ordinal);
+            Assert.Contains("COPY notifications-realm.json /opt/keycloak/data/import/", dockerfile, StringComparison.Ordinal);
+
             var text = await File.ReadAllTextAsync(output);
+            Assert.DoesNotContain("bindMounts", text);
             Assert.DoesNotContain("DB_URI", text); // built from values deployment tools leave unfilled
             Assert.Contains("\"secret\": true", text); // client secrets travel as secret parameters
         }
         finally
         {
-            File.Delete(output);
+            Directory.Delete(folder, recursive: true);
         }
     }
 
