@@ -10,11 +10,15 @@ namespace NotificationAspire.Messaging;
 /// A consumer-group member that commits a record's offset only after its handler finished, so a crash
 /// anywhere before that means redelivery, never loss. Handlers must therefore be idempotent.
 /// A record that is not a readable CloudEvent, or whose handler says it is unprocessable, goes to the
-/// dead-letter topic with the reason.
+/// dead-letter topic with the reason. A record that is not due yet (<see cref="DueAt"/>) pauses its own
+/// partition until it is, so delayed work neither blocks the other partitions nor gets lost.
 /// </summary>
 public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventPublisher publisher, TimeProvider time, ILogger logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest one Consume call blocks: how soon shutdown and partitions falling due are noticed.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(500);
 
     protected TimeProvider Time { get; } = time;
 
@@ -23,7 +27,14 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
     protected abstract string GroupId { get; }
     protected abstract IReadOnlyList<string> Topics { get; }
 
-    protected abstract Task HandleAsync(EventEnvelope envelope, CancellationToken cancellationToken);
+    /// <param name="topic">Where the record was read, for handlers that consume several topics.</param>
+    protected abstract Task HandleAsync(EventEnvelope envelope, string topic, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// When the record may be handled, for topics of delayed work (a retry's NotBefore); null means now. May
+    /// throw <see cref="UnprocessableEventException"/> like a handler.
+    /// </summary>
+    protected virtual DateTimeOffset? DueAt(EventEnvelope envelope) => null;
 
     // Consume() blocks, so the loop gets a thread of its own instead of starving the host's startup.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -48,16 +59,22 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
 
     private async Task ConsumeWithOneConsumerAsync(CancellationToken stoppingToken)
     {
-        using var consumer = new ConsumerBuilder<string, byte[]>(settings.ConsumerConfig(GroupId)).Build();
+        var held = new HeldPartitions();
+        // Rebalance callbacks run inside Consume() on this thread, so `held` needs no lock.
+        using var consumer = new ConsumerBuilder<string, byte[]>(settings.ConsumerConfig(GroupId))
+            .SetPartitionsRevokedHandler((c, revoked) => Resume(c, held.Forget(revoked.Select(p => p.TopicPartition))))
+            .SetPartitionsLostHandler((c, lost) => Resume(c, held.Forget(lost.Select(p => p.TopicPartition))))
+            .Build();
         consumer.Subscribe(Topics);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                Resume(consumer, held.ReleaseDue(Time.GetUtcNow()));
                 ConsumeResult<string, byte[]>? record;
                 try
                 {
-                    record = consumer.Consume(stoppingToken);
+                    record = consumer.Consume(held.WaitBefore(Time.GetUtcNow(), MaxWait));
                 }
                 catch (ConsumeException ex) when (!ex.Error.IsFatal)
                 {
@@ -68,17 +85,72 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
                 {
                     continue;
                 }
-                await ProcessUntilDoneAsync(record, stoppingToken);
-                Commit(consumer, record);
+                if (held.HeadOf(record.TopicPartition) is { } head)
+                {
+                    // Fetched before the pause took hold: read the partition again from its held head when that is due.
+                    consumer.Seek(head);
+                    continue;
+                }
+                if (await HandleOrHoldAsync(consumer, record, held, stoppingToken))
+                {
+                    Commit(consumer, record);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: what was handled is committed; the rest is redelivered to whoever takes over.
+            // Shutting down: what was handled is committed; the rest, held records included, is read again by whoever takes over.
         }
         finally
         {
             consumer.Close(); // leave the group now instead of after the session timeout
+        }
+    }
+
+    /// <summary>False when the record was put back to wait until it is due (nothing to commit).</summary>
+    private async Task<bool> HandleOrHoldAsync(IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]> record, HeldPartitions held,
+        CancellationToken stoppingToken)
+    {
+        EventEnvelope envelope;
+        DateTimeOffset? dueAt;
+        try
+        {
+            envelope = CloudEventHeaders.FromMessage(record.Message);
+            dueAt = DueAt(envelope);
+        }
+        catch (Exception ex) when (ex is FormatException or UnprocessableEventException)
+        {
+            await DeadLetterAsync(record, ex.Message, stoppingToken);
+            return true;
+        }
+
+        if (dueAt is { } due && due > Time.GetUtcNow())
+        {
+            consumer.Pause([record.TopicPartition]);
+            consumer.Seek(record.TopicPartitionOffset);
+            held.Hold(record.TopicPartitionOffset, due);
+            Logger.LogDebug("Holding {TopicPartitionOffset} ({EventType} {EventId}) until {DueAt}", record.TopicPartitionOffset, envelope.Type, envelope.Id, due);
+            return false;
+        }
+
+        await ProcessUntilDoneAsync(record, envelope, stoppingToken);
+        return true;
+    }
+
+    private void Resume(IConsumer<string, byte[]> consumer, IReadOnlyList<TopicPartition> partitions)
+    {
+        if (partitions.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            consumer.Resume(partitions);
+        }
+        catch (KafkaException ex)
+        {
+            // A partition revoked meanwhile cannot be resumed, and need not be: its next owner starts unpaused.
+            Logger.LogDebug(ex, "Resuming {Partitions} failed", string.Join(", ", partitions));
         }
     }
 
@@ -94,7 +166,8 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
             consumer.Commit(record);
         }
         catch (KafkaException ex) when (ex.Error.Code is ErrorCode.IllegalGeneration or ErrorCode.RebalanceInProgress
-                                            or ErrorCode.UnknownMemberId or ErrorCode.Local_State or ErrorCode.Local_NoOffset)
+                                            or ErrorCode.UnknownMemberId or ErrorCode.Local_State or ErrorCode.Local_NoOffset
+                                            or ErrorCode.Local_UnknownPartition)
         {
             Logger.LogInformation("Offset {TopicPartitionOffset} not committed ({Reason}); its new owner will read it again",
                 record.TopicPartitionOffset, ex.Error.Reason);
@@ -102,26 +175,15 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
     }
 
     /// <summary>Retries a failing record in place with backoff: its partition waits rather than skipping it.</summary>
-    private async Task ProcessUntilDoneAsync(ConsumeResult<string, byte[]> record, CancellationToken stoppingToken)
+    private async Task ProcessUntilDoneAsync(ConsumeResult<string, byte[]> record, EventEnvelope envelope, CancellationToken stoppingToken)
     {
-        EventEnvelope envelope;
-        try
-        {
-            envelope = CloudEventHeaders.FromMessage(record.Message);
-        }
-        catch (FormatException ex)
-        {
-            await DeadLetterAsync(record, ex.Message, stoppingToken);
-            return;
-        }
-
         var backoff = TimeSpan.FromMilliseconds(200);
         for (var attempt = 1; ; attempt++)
         {
             using var activity = MessagingTelemetry.StartProcess(record.Topic, envelope);
             try
             {
-                await HandleAsync(envelope, stoppingToken);
+                await HandleAsync(envelope, record.Topic, stoppingToken);
                 return;
             }
             catch (UnprocessableEventException ex)
@@ -145,9 +207,10 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
     {
         Logger.LogError("Record {TopicPartitionOffset} is not a readable event ({Reason}); moving it to the dead letters",
             record.TopicPartitionOffset, reason);
-        // The record goes as it came (type and payload), with the reason beside it in headers.
+        // The record goes as it came (type and payload), with the reason beside it in headers. Its id comes from
+        // the record's place, so moving it again after a crash gives the same dead letter, not a second one.
         var type = CloudEventHeaders.Read(record.Message.Headers, CloudEventHeaders.Type) ?? "io.notificationaspire.unreadable-record";
-        var envelope = new EventEnvelope(Guid.NewGuid().ToString(), type, $"/{GroupId}",
+        var envelope = new EventEnvelope($"{record.TopicPartitionOffset}:unreadable", type, $"/{GroupId}",
             Time.GetUtcNow(), record.Message.Key ?? string.Empty,
             System.Text.Encoding.UTF8.GetString(record.Message.Value ?? []),
             Extensions: new Dictionary<string, string>

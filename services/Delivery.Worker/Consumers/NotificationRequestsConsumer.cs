@@ -23,7 +23,7 @@ public sealed class NotificationRequestsConsumer(
 
     protected override IReadOnlyList<string> Topics { get; } = [KafkaTopics.NotificationRequests.Name];
 
-    protected override async Task HandleAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(EventEnvelope envelope, string topic, CancellationToken cancellationToken)
     {
         switch (envelope.Type)
         {

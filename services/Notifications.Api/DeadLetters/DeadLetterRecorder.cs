@@ -19,7 +19,7 @@ public sealed class DeadLetterRecorder(
     protected override string GroupId => "notifications-api-dead-letters";
     protected override IReadOnlyList<string> Topics { get; } = [KafkaTopics.NotificationDeadLetters.Name];
 
-    protected override async Task HandleAsync(EventEnvelope envelope, CancellationToken ct)
+    protected override async Task HandleAsync(EventEnvelope envelope, string topic, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();

@@ -18,7 +18,7 @@ public sealed class DeliveryStatusProjector(
     protected override string GroupId => "notifications-api-status";
     protected override IReadOnlyList<string> Topics { get; } = [KafkaTopics.NotificationStatus.Name];
 
-    protected override async Task HandleAsync(EventEnvelope envelope, CancellationToken ct)
+    protected override async Task HandleAsync(EventEnvelope envelope, string topic, CancellationToken ct)
     {
         if (envelope.Type != DeliveryStatusChanged.EventType)
         {

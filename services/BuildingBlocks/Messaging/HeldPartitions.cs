@@ -1,11 +1,12 @@
 using Confluent.Kafka;
 
-namespace Delivery.Worker.Consumers;
+namespace NotificationAspire.Messaging;
 
 /// <summary>
-/// Retry tier partitions paused because their head record is not due yet: where to read again and when.
-/// Records on one tier share a delay, so the head of a partition is (nearly) always the next one due, and
-/// holding the partition at it loses nothing while the other partitions go on.
+/// Partitions paused because their head record is not due yet (see <see cref="KafkaConsumerService.DueAt"/>):
+/// where to read again and when. Records on a topic of delayed work (a retry tier) share a delay, so the head
+/// of a partition is (nearly) always the next one due, and holding the partition at it loses nothing while
+/// the other partitions go on.
 /// </summary>
 public sealed class HeldPartitions
 {
