@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace NotificationAspire.EndToEnd.Tests;
@@ -8,7 +9,7 @@ namespace NotificationAspire.EndToEnd.Tests;
 /// the AppHost has it, with its timestamp; standard error marked ERR). The dashboard is off in tests, so without this a failed
 /// run in CI leaves nothing to read about what the services did.
 /// </summary>
-public sealed class ResourceLogRecorder(DistributedApplication app, string run) : IAsyncDisposable
+public sealed partial class ResourceLogRecorder(DistributedApplication app, string run) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _copies = [];
@@ -55,7 +56,8 @@ public sealed class ResourceLogRecorder(DistributedApplication app, string run) 
             {
                 foreach (var line in batch)
                 {
-                    await file.WriteLineAsync(line.IsErrorMessage ? $"ERR {line.Content}" : line.Content);
+                    var text = AnsiColor().Replace(line.Content, string.Empty); // the services log in color for the dashboard
+                    await file.WriteLineAsync(line.IsErrorMessage ? $"ERR {text}" : text);
                 }
             }
         }
@@ -75,4 +77,7 @@ public sealed class ResourceLogRecorder(DistributedApplication app, string run) 
         await Task.WhenAll(copies);
         _stop.Dispose();
     }
+
+    [GeneratedRegex(@"\x1b\[[0-9;]*m")]
+    private static partial Regex AnsiColor();
 }
