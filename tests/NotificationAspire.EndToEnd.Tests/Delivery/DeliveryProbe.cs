@@ -13,6 +13,8 @@ namespace NotificationAspire.EndToEnd.Tests.Delivery;
 /// </summary>
 public sealed class DeliveryProbe(PlatformFixture platform)
 {
+    private readonly MailSink _mail = new(platform);
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static NotificationRequested EmailRequest(string token, string contact) => new(
@@ -58,7 +60,7 @@ public sealed class DeliveryProbe(PlatformFixture platform)
     public async Task<StatusStream> OpenStatusStreamAsync() => StatusStream.Open(await BootstrapServersAsync());
 
     /// <summary>Polls the sink until a message to the contact with the subject is there (or the deadline passes).</summary>
-    public async Task<IReadOnlyList<SinkMessage>> WaitForEmailsAsync(string token, string contact, string subject)
+    public async Task<IReadOnlyList<MailSink.Message>> WaitForEmailsAsync(string token, string contact, string subject)
     {
         var deadline = DateTime.UtcNow + StatusStream.Deadline;
         while (true)
@@ -72,30 +74,16 @@ public sealed class DeliveryProbe(PlatformFixture platform)
         }
     }
 
-    /// <summary>smtp4dev's `GET /api/messages` is paged; its search narrows it to this test's unique token.</summary>
-    public async Task<IReadOnlyList<SinkMessage>> EmailsAsync(string token, string? contact, string subject)
-    {
-        using var mail = platform.CreateHttpClient(ResourceNames.Mail);
-        var page = await mail.GetFromJsonAsync<SinkPage>($"/api/messages?searchTerms={token}&pageSize=100", Json)
-            ?? throw new InvalidOperationException("smtp4dev returned no page.");
-        return page.Results
+    /// <summary>This test's emails (found by its unique token) with the subject, to the contact if one is given.</summary>
+    public async Task<IReadOnlyList<MailSink.Message>> EmailsAsync(string token, string? contact, string subject) =>
+        (await _mail.SearchAsync(token))
             .Where(m => m.Subject == subject && (contact is null || m.To.Contains(contact, StringComparer.OrdinalIgnoreCase)))
             .ToList();
-    }
 
-    public async Task<string> EmailTextAsync(string id)
-    {
-        using var mail = platform.CreateHttpClient(ResourceNames.Mail);
-        var text = await mail.GetStringAsync($"/api/messages/{id}/plaintext");
-        return text.ReplaceLineEndings("\n").TrimEnd('\n');
-    }
+    public async Task<string> EmailTextAsync(string id) =>
+        (await _mail.PlainTextBodyAsync(id)).ReplaceLineEndings("\n").TrimEnd('\n');
 
-    public async Task<string?> EmailHeaderAsync(string id, string name)
-    {
-        using var mail = platform.CreateHttpClient(ResourceNames.Mail);
-        var detail = await mail.GetFromJsonAsync<SinkMessageDetail>($"/api/messages/{id}", Json);
-        return detail?.Headers.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value;
-    }
+    public Task<string?> EmailHeaderAsync(string id, string name) => _mail.HeaderAsync(id, name);
 
     /// <summary>The first record on <paramref name="topic"/> whose CloudEvents id is <paramref name="eventId"/>.</summary>
     public Task<ConsumeResult<string, byte[]>?> FindAsync(string topic, string eventId) =>
@@ -105,11 +93,4 @@ public sealed class DeliveryProbe(PlatformFixture platform)
         await platform.App.GetConnectionStringAsync(ResourceNames.Kafka)
         ?? throw new InvalidOperationException("kafka has no connection string");
 
-    private sealed record SinkPage(List<SinkMessage> Results);
-
-    public sealed record SinkMessage(string Id, List<string> To, string Subject);
-
-    private sealed record SinkMessageDetail(List<SinkHeader> Headers);
-
-    private sealed record SinkHeader(string Name, string Value);
 }

@@ -57,7 +57,8 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
         await using var faults = new FaultInjector(platform, Log);
         var sender = new ResilientCaller(platform, p => p.GetTokenAsync(ServiceAccounts.OrderService));
         var admin = new ResilientCaller(platform, p => p.GetUserTokenAsync("operator"));
-        var ledger = new SinkLedger(platform);
+        var mail = new MailSink(platform);
+        var ledger = new SinkLedger(mail);
 
         var replicas = await faults.InstancesOfAsync(ResourceNames.DeliveryWorker, expected: 2);
         foreach (var name in new[] { ResourceNames.NotificationsApi, ResourceNames.Mail, ResourceNames.Kafka })
@@ -128,7 +129,7 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
         var delivered = statuses.Count(s => s.Value == Delivered);
         var lost = count - delivered;
         Log($"sink: held {heldAtEnd} at the end, {ledger.Count} recorded in all; this run's messages={received.Sum()}");
-        var (duplicated, resentAfterKill) = await CountDuplicatesAsync(ledger, faults.Kills, run, ids, received, sender);
+        var (duplicated, resentAfterKill) = await CountDuplicatesAsync(mail, ledger, faults.Kills, run, ids, received, sender);
         var crashes = faults.UnexpectedStops;
         foreach (var crash in crashes)
         {
@@ -159,7 +160,7 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
     /// (one delivery made twice, not two deliveries), the first within the window of a SIGKILL. Both kinds are logged
     /// with the workers' log lines for the notification.
     /// </summary>
-    private async Task<(int Duplicated, int ResentAfterKill)> CountDuplicatesAsync(SinkLedger ledger, IReadOnlyList<FaultInjector.Kill> kills,
+    private async Task<(int Duplicated, int ResentAfterKill)> CountDuplicatesAsync(MailSink mail, SinkLedger ledger, IReadOnlyList<FaultInjector.Kill> kills,
         string run, Guid?[] ids, IReadOnlyList<int> received, ResilientCaller sender)
     {
         var duplicated = 0;
@@ -167,7 +168,7 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
         foreach (var i in Enumerable.Range(0, received.Count).Where(i => received[i] > 1))
         {
             var copies = ledger.MessagesTo(Address(run, i));
-            var messageIds = await Task.WhenAll(copies.Select(c => ledger.MessageIdHeaderAsync(c.Message.Id)));
+            var messageIds = await Task.WhenAll(copies.Select(c => mail.HeaderAsync(c.Message.Id, "Message-ID")));
             var kill = kills.FirstOrDefault(k => (copies[0].Message.ReceivedDate - k.At).Duration() <= CrashWindow);
             var explained = copies.Count == 2 && messageIds[0] is not null && messageIds[1] == messageIds[0] && kill is not null;
             if (explained)
