@@ -17,6 +17,13 @@ public sealed record DeliveryStatusChanged(
     public const string EventType = "io.notificationaspire.delivery.status-changed";
 
     public int SchemaVersion { get; init; } = 1;
+
+    /// <summary>
+    /// Sends of this delivery whose worker stopped before recording the provider's answer, and which were made
+    /// again. Each may have reached the recipient too: more than 0 means a second copy is possible. Added after
+    /// version 1 was published; absent means 0.
+    /// </summary>
+    public int InterruptedSends { get; init; }
 }
 
 /// <summary>States a delivery reports. Delivered, Failed and Cancelled are final.</summary>

@@ -17,9 +17,9 @@ namespace Delivery.Worker.Delivering;
 /// <remarks>
 /// One window remains: a crash after the provider accepted a message but before Delivered is saved. The
 /// row then says Sending; after <see cref="DeliveryRetryOptions.SendingLease"/> the attempt is presumed lost
-/// and made again. Email carries a Message-ID derived from the delivery key in both sends, so receiving
-/// systems can drop the copy. Closing the window for good would need the provider to take part in our
-/// transaction, which SMTP cannot.
+/// and made again, and counted as an interrupted send, which status events carry. Email carries a Message-ID
+/// derived from the delivery key in both sends, so receiving systems can drop the copy. Closing the window for
+/// good would need the provider to take part in our transaction, which SMTP cannot.
 /// </remarks>
 public sealed class DeliveryProcessor(
     DeliveryDbContext db,
@@ -75,6 +75,14 @@ public sealed class DeliveryProcessor(
         {
             await outcomes.RejectedAsync(delivery, record, $"No provider delivers on channel '{record.Channel}'.", sourceTopic);
             return;
+        }
+
+        if (!isNew && delivery.State == DeliveryState.Sending)
+        {
+            // Only a send whose lease ran out gets this far (StepToTakeAsync, LeftoverAsync): its outcome is unknown.
+            delivery.TakeOverInterruptedSend();
+            logger.LogWarning("Delivery {DeliveryKey} was being sent since {SendingSince} and never recorded an outcome; sending it again (the recipient may get two copies)",
+                delivery.DeliveryKey, delivery.UpdatedAt);
         }
 
         // Durable before the send: after a crash we know an attempt may have reached the provider, and a

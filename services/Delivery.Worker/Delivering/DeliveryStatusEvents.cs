@@ -29,7 +29,10 @@ public static class DeliveryStatusEvents
             delivery.AttemptCount,
             // Why it failed, why it waits, when it is retried; a delivered message has no error worth repeating.
             delivery.State == DeliveryState.Delivered ? null : delivery.LastError,
-            delivery.UpdatedAt);
+            delivery.UpdatedAt)
+        {
+            InterruptedSends = delivery.InterruptedSends,
+        };
         var (traceParent, traceState) = MessagingTelemetry.Current();
         return EventEnvelope.Create(EventId(delivery), DeliveryStatusChanged.EventType, Source, delivery.UpdatedAt,
             delivery.NotificationId.ToString(), payload, traceParent, traceState);

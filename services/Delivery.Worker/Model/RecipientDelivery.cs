@@ -33,6 +33,12 @@ public sealed class RecipientDelivery
     /// <summary>The dead letter replay that started the current run: each replay id sends at most once.</summary>
     public string? LastReplayId { get; private set; }
 
+    /// <summary>
+    /// Sends taken over after their worker stopped between starting them and recording the provider's answer
+    /// (see <see cref="TakeOverInterruptedSend"/>). Each may have reached the recipient.
+    /// </summary>
+    public int InterruptedSends { get; private set; }
+
     public string? LastError { get; private set; }
     public string? ProviderMessageId { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -57,6 +63,13 @@ public sealed class RecipientDelivery
         State == DeliveryState.Failed && replayId is not null && replayId != LastReplayId;
 
     public void AcceptReplay(string replayId) => LastReplayId = replayId;
+
+    /// <summary>
+    /// A send that began but never recorded its outcome, its lease run out: its worker stopped in the middle.
+    /// The provider may have accepted it, so sending again may give the recipient a second copy (with the same
+    /// Message-ID). Counted, so that status says so instead of pretending to exactly once.
+    /// </summary>
+    public void TakeOverInterruptedSend() => InterruptedSends++;
 
     public void BeginAttempt(int attempt, DateTimeOffset now)
     {

@@ -14,5 +14,8 @@ public sealed class DeliveryAttempt
     public required string State { get; init; }
     public int AttemptNumber { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>Sends the worker made again because the one before never recorded an outcome: a second copy is possible.</summary>
+    public int InterruptedSends { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
 }

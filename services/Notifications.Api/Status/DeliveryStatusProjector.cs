@@ -51,6 +51,7 @@ public sealed class DeliveryStatusProjector(
             State = change.State,
             AttemptNumber = change.AttemptNumber,
             Error = change.Error,
+            InterruptedSends = change.InterruptedSends,
             OccurredAt = change.OccurredAt,
         });
         notification.Status = NotificationProgress.StatusOf(notification);

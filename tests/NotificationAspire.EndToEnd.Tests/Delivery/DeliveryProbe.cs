@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Confluent.Kafka;
+using Npgsql;
 using NotificationAspire.Messaging;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
@@ -84,6 +85,31 @@ public sealed class DeliveryProbe(PlatformFixture platform)
         (await _mail.PlainTextBodyAsync(id)).ReplaceLineEndings("\n").TrimEnd('\n');
 
     public Task<string?> EmailHeaderAsync(string id, string name) => _mail.HeaderAsync(id, name);
+
+    /// <summary>
+    /// Leaves a delivery the way a worker SIGKILLed in the middle of a send leaves it: attempt 1 recorded as
+    /// Sending at <paramref name="startedAt"/>, no outcome. Written straight into the worker's database, the
+    /// only way to stop a real worker at exactly that point.
+    /// </summary>
+    public async Task LeaveUnfinishedSendAsync(NotificationRequested request, DateTimeOffset startedAt)
+    {
+        var recipient = request.Recipients.Single();
+        await using var connection = new NpgsqlConnection(await platform.App.GetConnectionStringAsync(ResourceNames.DeliveryDatabase));
+        await connection.OpenAsync();
+        await using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO deliveries ("DeliveryKey", "NotificationId", "RecipientUserId", "Channel", "Contact", "State",
+                                    "AttemptCount", "ScheduledAttempt", "InterruptedSends", "CreatedAt", "UpdatedAt")
+            VALUES (@key, @notification, @user, @channel, @contact, 'Sending', 1, 1, 0, @started, @started)
+            """, connection);
+        insert.Parameters.AddWithValue("key", DeliveryKey(request.NotificationId, recipient.UserId));
+        insert.Parameters.AddWithValue("notification", request.NotificationId);
+        insert.Parameters.AddWithValue("user", recipient.UserId);
+        insert.Parameters.AddWithValue("channel", request.Channel);
+        insert.Parameters.AddWithValue("contact", recipient.Contact);
+        insert.Parameters.AddWithValue("started", startedAt);
+        await insert.ExecuteNonQueryAsync();
+    }
 
     /// <summary>The first record on <paramref name="topic"/> whose CloudEvents id is <paramref name="eventId"/>.</summary>
     public Task<ConsumeResult<string, byte[]>?> FindAsync(string topic, string eventId) =>

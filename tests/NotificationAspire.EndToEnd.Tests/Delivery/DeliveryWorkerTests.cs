@@ -41,6 +41,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         var delivered = Assert.Single(received);
         Assert.Equal(deliveryKey, delivered.Payload.DeliveryKey);
         Assert.Equal(1, delivered.Payload.AttemptNumber);
+        Assert.Equal(0, delivered.Payload.InterruptedSends);
         Assert.Null(delivered.Payload.Error);
         Assert.Equal($"{deliveryKey}:{DeliveryStates.Delivered}:1", delivered.Id);
         Assert.Equal(DeliveryStatusChanged.EventType, delivered.Type);
@@ -49,6 +50,24 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         Assert.NotNull(delivered.Time);
         // The status continues the trace of the request that caused it, through the dispatch hop.
         Assert.StartsWith($"00-{traceId}-", delivered.TraceParent);
+    }
+
+    [Fact]
+    public async Task A_send_a_killed_worker_left_unfinished_is_made_again_and_its_status_says_a_second_copy_is_possible()
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var request = DeliveryProbe.EmailRequest(token, contact: $"{token}@example.com");
+        // Long past the sending lease: whether the SMTP server accepted that send is unknown.
+        await _probe.LeaveUnfinishedSendAsync(request, startedAt: DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        using var statuses = await _probe.OpenStatusStreamAsync();
+
+        await _probe.ProduceRequestAsync(request, eventId: Guid.NewGuid().ToString());
+
+        var received = await statuses.WaitForAsync(request.NotificationId, s => s.Any(e => e.Payload.State == DeliveryStates.Delivered));
+        var delivered = Assert.Single(received, e => e.Payload.State == DeliveryStates.Delivered);
+        Assert.Equal(1, delivered.Payload.InterruptedSends);
+        Assert.Equal(2, delivered.Payload.AttemptNumber); // sends started: the interrupted one and this one
+        Assert.Single(await _probe.WaitForEmailsAsync(token, request.Recipients[0].Contact, request.Subject));
     }
 
     [Fact]

@@ -149,6 +149,9 @@ namespace Notifications.Api.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("InterruptedSends")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("NotificationId")
                         .HasColumnType("uuid");
 
