@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -208,9 +209,11 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
         Logger.LogError("Record {TopicPartitionOffset} is not a readable event ({Reason}); moving it to the dead letters",
             record.TopicPartitionOffset, reason);
         // The record goes as it came (type and payload), with the reason beside it in headers. Its id comes from
-        // the record's place, so moving it again after a crash gives the same dead letter, not a second one.
+        // the record's place and content, so moving it again after a crash gives the same dead letter, not a
+        // second one (and another record at the same place, after the broker lost its data, gets its own).
         var type = CloudEventHeaders.Read(record.Message.Headers, CloudEventHeaders.Type) ?? "io.notificationaspire.unreadable-record";
-        var envelope = new EventEnvelope($"{record.TopicPartitionOffset}:unreadable", type, $"/{GroupId}",
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(record.Message.Value ?? []))[..16];
+        var envelope = new EventEnvelope($"{record.TopicPartitionOffset}:unreadable:{fingerprint}", type, $"/{GroupId}",
             Time.GetUtcNow(), record.Message.Key ?? string.Empty,
             System.Text.Encoding.UTF8.GetString(record.Message.Value ?? []),
             Extensions: new Dictionary<string, string>
