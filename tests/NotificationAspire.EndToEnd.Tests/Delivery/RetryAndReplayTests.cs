@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
@@ -45,6 +46,34 @@ public sealed class RetryAndReplayTests(PlatformFixture platform)
         Assert.Equal(DeliveryStates.Delivered, queued.Payload.State);
         Assert.True(queued.Payload.OccurredAt >= dueAt);
         Assert.Single(await _probe.WaitForEmailsAsync(token, waiting.Contact, waiting.Subject));
+    }
+
+    [Fact]
+    public async Task An_unreadable_record_on_a_retry_tier_is_dead_lettered_once_by_its_place_and_content_and_the_partition_goes_on()
+    {
+        var tier = KafkaTopics.RetryTiers[0].Name;
+        var token = Token();
+        var next = DeliveryProbe.EmailDelivery(token, $"{token}@example.com", attempt: 2, notBefore: DateTimeOffset.UtcNow);
+        var kafka = new KafkaProbe(platform);
+        using var statuses = await _probe.OpenStatusStreamAsync();
+
+        // Same key as the good record behind it, so both land on one partition.
+        await kafka.ProduceAsync(tier, next.RecipientUserId, DeliveryDispatched.EventType, $$"""{"schemaVersion":1,"token":"{{token}}"}""");
+        await _probe.ProduceDispatchAsync(tier, next, Guid.NewGuid().ToString());
+
+        var letter = await kafka.FindAsync(KafkaTopics.NotificationDeadLetters.Name,
+            r => r.Message.Key == next.RecipientUserId && KafkaProbe.Header(r, "ce_type") == DeliveryDispatched.EventType, StatusStream.Deadline);
+        Assert.NotNull(letter);
+        Assert.Contains("cannot be read", KafkaProbe.Header(letter, DeadLetterHeaders.Reason));
+        Assert.StartsWith(tier, KafkaProbe.Header(letter, DeadLetterHeaders.SourceTopic));
+        // Its id is its place and a fingerprint of its content: moving it again after a crash makes the same dead letter.
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(letter.Message.Value))[..16];
+        var id = KafkaProbe.Header(letter, "ce_id")!;
+        Assert.StartsWith($"{KafkaProbe.Header(letter, DeadLetterHeaders.SourceTopic)}:unreadable:", id);
+        Assert.EndsWith(fingerprint, id);
+
+        var delivered = Assert.Single(await statuses.WaitForAsync(next.NotificationId, s => s.Count > 0));
+        Assert.Equal(DeliveryStates.Delivered, delivered.Payload.State);
     }
 
     [Fact]
