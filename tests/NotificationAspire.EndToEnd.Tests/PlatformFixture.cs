@@ -17,10 +17,8 @@ public class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
-    private ResourceLogRecorder? _logs;
-
-    /// <summary>Where this platform's resource logs are written (see <see cref="ResourceLogRecorder"/>).</summary>
-    public string? LogFolder => _logs?.Folder;
+    /// <summary>This platform's resource logs, once it has started.</summary>
+    public ResourceLogRecorder? Logs { get; private set; }
 
     /// <summary>Names of every resource the AppHost models, except parameters and the hidden rebuild helpers.</summary>
     public IReadOnlyList<string> ResourceNames { get; private set; } = [];
@@ -43,8 +41,8 @@ public class PlatformFixture : IAsyncLifetime
         try
         {
             await App.StartAsync(deadline.Token);
-            _logs = new ResourceLogRecorder(App, $"{GetType().Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
-            _logs.Record([.. ResourceNames]);
+            Logs = new ResourceLogRecorder(App, $"{GetType().Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+            Logs.Record([.. ResourceNames]);
             await Task.WhenAll(ResourceNames.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, deadline.Token)));
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
@@ -75,9 +73,9 @@ public class PlatformFixture : IAsyncLifetime
         if (App is not null)
         {
             await App.StopAsync();
-            if (_logs is not null)
+            if (Logs is not null)
             {
-                await _logs.DisposeAsync();
+                await Logs.DisposeAsync();
             }
             await App.DisposeAsync();
         }

@@ -66,6 +66,26 @@ public sealed partial class ResourceLogRecorder(DistributedApplication app, stri
         }
     }
 
+    /// <summary>Lines that mention <paramref name="text"/> in the logs of <paramref name="resourceName"/>'s instances, each prefixed with its instance.</summary>
+    public IReadOnlyList<string> LinesMentioning(string resourceName, string text, int max = 40) =>
+        Directory.EnumerateFiles(Folder, $"{resourceName}-*.log")
+            .SelectMany(file => ReadWhileRecording(file)
+                .Where(line => line.Contains(text, StringComparison.Ordinal))
+                .Select(line => $"{Path.GetFileNameWithoutExtension(file)}: {line}"))
+            .Take(max)
+            .ToList();
+
+    private static IEnumerable<string> ReadWhileRecording(string file)
+    {
+        // The copy still has the file open for writing.
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

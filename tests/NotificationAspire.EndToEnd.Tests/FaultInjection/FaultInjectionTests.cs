@@ -200,33 +200,9 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
         return (duplicated, resentAfterKill);
     }
 
-    /// <summary>What the delivery-worker replicas logged about one notification (see <see cref="ResourceLogRecorder"/>).</summary>
-    private IEnumerable<string> WorkerLogLines(Guid? notificationId)
-    {
-        if (notificationId is not { } id || platform.LogFolder is not { } folder)
-        {
-            return [];
-        }
-        var key = id.ToString("N");
-        return Directory.EnumerateFiles(folder, $"{ResourceNames.DeliveryWorker}-*.log")
-            .SelectMany(file =>
-            {
-                // The recorder still has the file open for writing.
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                using var reader = new StreamReader(stream);
-                var lines = new List<string>();
-                while (reader.ReadLine() is { } line)
-                {
-                    if (line.Contains(key, StringComparison.Ordinal))
-                    {
-                        lines.Add($"{Path.GetFileNameWithoutExtension(file)}: {line}");
-                    }
-                }
-                return lines;
-            })
-            .Take(40)
-            .ToList();
-    }
+    /// <summary>What the delivery-worker replicas logged about one notification.</summary>
+    private IReadOnlyList<string> WorkerLogLines(Guid? notificationId) =>
+        notificationId is { } id && platform.Logs is { } logs ? logs.LinesMentioning(ResourceNames.DeliveryWorker, id.ToString("N")) : [];
 
     private static int NotificationCount() =>
         int.TryParse(Environment.GetEnvironmentVariable("FAULT_SUITE_NOTIFICATIONS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
