@@ -5,7 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-dotnet tool restore >/dev/null
+# The SDK misattributes commands between the manifest's tools the first time a dotnet home restores them
+# (dotnet/sdk#53783: "dotnet-ef is not contained in the package ... rnwood.smtp4dev", exit 1). The first
+# attempt fills the home's tool resolver cache, so a second attempt succeeds; only its verdict counts.
+if ! dotnet tool restore >/dev/null 2>&1; then
+  dotnet tool restore >/dev/null
+fi
 echo "bootstrap: dotnet tools restored"
 
 engine_answers() {
