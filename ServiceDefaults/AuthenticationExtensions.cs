@@ -16,6 +16,15 @@ public static class AuthenticationExtensions
 {
     public const string RoleClaim = "role";
 
+    /// <summary>
+    /// How far clocks may disagree when checking a token's `exp` and `nbf`. JwtBearer's default (5 minutes)
+    /// kept tokens usable that long after they expired; services and the identity provider share NTP time.
+    /// </summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(10);
+
+    /// <summary>The realm signs with its asymmetric keys only; `none` and shared-secret algorithms are refused outright.</summary>
+    public static readonly string[] SigningAlgorithms = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
+
     public static TBuilder AddDefaultAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var identity = builder.Configuration.GetSection("Identity");
@@ -34,6 +43,10 @@ public static class AuthenticationExtensions
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.NameClaimType = "preferred_username";
                 options.TokenValidationParameters.RoleClaimType = RoleClaim;
+                options.TokenValidationParameters.ClockSkew = ClockSkew;
+                options.TokenValidationParameters.RequireExpirationTime = true;
+                options.TokenValidationParameters.RequireSignedTokens = true;
+                options.TokenValidationParameters.ValidAlgorithms = SigningAlgorithms;
                 options.Events = new JwtBearerEvents { OnTokenValidated = MapRealmRoles };
             });
 

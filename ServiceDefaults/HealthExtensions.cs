@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// `/alive` says the process can serve (Kubernetes liveness); `/health` says it and everything it
-/// depends on are ready (readiness). Dependencies register their checks without the live tag.
+/// depends on are ready (readiness), so it is management-only. Dependencies register their checks without the live tag.
 /// </summary>
 public static class HealthExtensions
 {
@@ -22,7 +22,7 @@ public static class HealthExtensions
 
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous().ManagementOnly();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) })
             .AllowAnonymous();
         return app;

@@ -13,6 +13,8 @@ public static class ServiceDefaultsExtensions
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler();
@@ -21,11 +23,15 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Health, liveness and metrics endpoints; anonymous because probes and scrapers carry no token.</summary>
+    /// <summary>
+    /// Health, liveness and metrics endpoints; anonymous because probes and scrapers carry no token, so
+    /// readiness and metrics stay on the management port where a service has one.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseManagementPort();
         app.MapHealthEndpoints();
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().ManagementOnly();
         return app;
     }
 }

@@ -26,7 +26,12 @@ public sealed class KafkaTopicsHealthCheck(Func<string?> connectionString, IRead
             {
                 BootstrapServers = bootstrapServers,
                 SocketTimeoutMs = (int)Timeout.TotalMilliseconds,
-            }).Build();
+            })
+                // While the broker starts, librdkafka logs "brokers are down" to stderr on every check; those
+                // read as failures in the AppHost's console. The check's own result says what matters.
+                .SetLogHandler((_, _) => { })
+                .SetErrorHandler((_, _) => { })
+                .Build();
 
             var existing = admin.GetMetadata(Timeout).Topics
                 .Where(t => t.Error.Code == ErrorCode.NoError)

@@ -41,9 +41,10 @@ public static class MailServerExtensions
             context.Args.Add(script);
             context.Args.Add(ReferenceExpression.Create($"--urls=http://127.0.0.1:{TargetPort(resource, IMailServerResource.HttpEndpointName)}"));
             context.Args.Add(ReferenceExpression.Create($"--smtpport={TargetPort(resource, IMailServerResource.SmtpEndpointName)}"));
-            // Port 0: the OS picks; nobody reads this sink over IMAP or POP3, but fixed defaults would collide.
-            context.Args.Add("--imapport=0");
-            context.Args.Add("--pop3port=0");
+            // Loopback only, like every other local resource; nobody reads this sink over IMAP or POP3.
+            context.Args.Add("--bindaddress=127.0.0.1");
+            context.Args.Add("--imapport=");
+            context.Args.Add("--pop3port=");
             // A database in the local data folder: like the container's volume, what arrived survives a restart
             // of the sink. Keep enough messages that a load test can count every one (the default is 100).
             context.Args.Add($"--db={Path.Combine(dataPath, "smtp4dev.db")}");

@@ -1,5 +1,6 @@
 using Gateway.Correlation;
 using Gateway.Extensions;
+using Gateway.Limits;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRequestBodyLimit();
 
 app.MapDefaultEndpoints();
 app.MapApiReference();

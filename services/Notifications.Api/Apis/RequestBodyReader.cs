@@ -1,19 +1,22 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NotificationAspire.Contracts;
 
 namespace Notifications.Api.Apis;
 
 /// <summary>
 /// Reads a JSON body strictly and turns every way it can be wrong into a 4xx problem naming the field:
-/// malformed JSON, wrong types and unknown fields are 400; a body over the limit is 413.
+/// malformed JSON, wrong types, unknown fields and strings carrying NUL are 400; a body over the limit is 413.
 /// </summary>
 public static class RequestBodyReader
 {
-    public const long MaxBodyBytes = 64 * 1024;
+    public const long MaxBodyBytes = RequestLimits.MaxBodyBytes;
 
     private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        Converters = { new NulFreeStringConverter() },
     };
 
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
@@ -21,6 +24,11 @@ public static class RequestBodyReader
         if (request.ContentLength > MaxBodyBytes)
         {
             return (null, TooLarge());
+        }
+        // Chunked bodies have no Content-Length: Kestrel stops reading them at the same limit.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = MaxBodyBytes;
         }
         if (!request.HasJsonContentType())
         {
@@ -38,7 +46,7 @@ public static class RequestBodyReader
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge()); // chunked bodies have no Content-Length; Kestrel stops them here
+            return (null, TooLarge());
         }
     }
 
@@ -51,9 +59,14 @@ public static class RequestBodyReader
     // "$.recipients[0].userId" -> "recipients[0].userId"; the root stays "$".
     private static string FieldOf(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "$" : path.TrimStart('$', '.');
 
-    private static string Describe(JsonException ex) => ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-        ? "Unknown field."
-        : ex.InnerException is FormatException or InvalidOperationException || ex.Message.Contains("could not be converted", StringComparison.Ordinal)
-            ? "Wrong type for this field."
-            : "Malformed JSON.";
+    private static string Describe(JsonException ex) => ex switch
+    {
+        ForbiddenCharacterException => ex.Message,
+        _ when ex.Message.Contains("could not be mapped", StringComparison.Ordinal) => "Unknown field.",
+        { InnerException: InvalidOperationException inner } when inner.Message.Contains("UTF-", StringComparison.Ordinal) =>
+            "Not valid Unicode text.",
+        { InnerException: FormatException or InvalidOperationException } => "Wrong type for this field.",
+        _ when ex.Message.Contains("could not be converted", StringComparison.Ordinal) => "Wrong type for this field.",
+        _ => "Malformed JSON.",
+    };
 }

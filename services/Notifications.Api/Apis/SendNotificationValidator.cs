@@ -36,6 +36,8 @@ public static class SendNotificationValidator
         {
             Error("correlationKey", $"At most {MaxKeyLength} characters.");
         }
+        RequireSingleLine(Error, ("channel", request.Channel), ("subject", request.Subject), ("templateKey", request.TemplateKey),
+            ("correlationKey", request.CorrelationKey));
         return errors;
     }
 
@@ -54,6 +56,7 @@ public static class SendNotificationValidator
         for (var i = 0; i < recipients.Count; i++)
         {
             var (userId, contact) = (recipients[i]?.UserId, recipients[i]?.Contact);
+            RequireSingleLine(error, ($"recipients[{i}].userId", userId), ($"recipients[{i}].contact", contact));
             if (string.IsNullOrWhiteSpace(userId) || userId.Length > MaxKeyLength)
             {
                 error($"recipients[{i}].userId", $"A user id of 1 to {MaxKeyLength} characters is required.");
@@ -76,6 +79,14 @@ public static class SendNotificationValidator
     private static void ValidateContent(SendNotificationRequest request, NotificationTemplates templates, Action<string, string> error)
     {
         var hasText = request.Subject is not null || request.Body is not null;
+        if (request.TemplateData is not null && request.TemplateKey is null)
+        {
+            error("templateData", "Template data needs a templateKey.");
+        }
+        foreach (var field in NotificationTemplates.PathsCarryingNul(request.TemplateData))
+        {
+            error(field, TextRules.NulMessage);
+        }
         if (request.TemplateKey is not null)
         {
             if (hasText)
@@ -95,6 +106,18 @@ public static class SendNotificationValidator
         if (string.IsNullOrWhiteSpace(request.Body) || request.Body.Length > MaxBodyLength)
         {
             error("body", $"A body of 1 to {MaxBodyLength} characters is required (or a templateKey).");
+        }
+    }
+
+    /// <summary>Fields that become a mail header or a key: one line, no control characters.</summary>
+    private static void RequireSingleLine(Action<string, string> error, params (string Field, string? Value)[] fields)
+    {
+        foreach (var (field, value) in fields)
+        {
+            if (value is not null && !TextRules.IsSingleLine(value))
+            {
+                error(field, TextRules.SingleLineMessage);
+            }
         }
     }
 

@@ -31,11 +31,30 @@ public sealed partial class NotificationTemplates
             yield return ("templateKey", $"Unknown template '{key}'. Known: {string.Join(", ", Catalog.Keys)}.");
             yield break;
         }
-        foreach (var field in Fields(template).Where(f => data?[f] is not JsonValue))
+        foreach (var field in Fields(template.Subject + template.Body).Where(f => data?[f] is not JsonValue))
         {
             yield return ($"templateData.{field}", $"Template '{key}' needs a value for '{field}'.");
         }
+        // What fills the subject ends up in a mail header.
+        foreach (var field in Fields(template.Subject).Where(f => data?[f] is JsonValue value && !TextRules.IsSingleLine(value.ToString())))
+        {
+            yield return ($"templateData.{field}", TextRules.SingleLineMessage);
+        }
     }
+
+    /// <summary>Paths (`templateData.a.b`) of names and strings in the data that carry NUL, which no store keeps.</summary>
+    public static IEnumerable<string> PathsCarryingNul(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(p => TextRules.HasNul(p.Key)
+            ? [FieldOf(p.Value?.GetPath() ?? obj.GetPath() + "." + p.Key)]
+            : PathsCarryingNul(p.Value)),
+        JsonArray array => array.SelectMany(PathsCarryingNul),
+        JsonValue value when value.TryGetValue<string>(out var text) && TextRules.HasNul(text) => [FieldOf(value.GetPath())],
+        _ => [],
+    };
+
+    // The data's own root is "$": "$.name" -> "templateData.name".
+    private static string FieldOf(string path) => "templateData" + path[1..];
 
     public (string Subject, string Body) Render(string key, JsonObject? data)
     {
@@ -44,6 +63,6 @@ public sealed partial class NotificationTemplates
         return (Fill(template.Subject), Fill(template.Body));
     }
 
-    private static IEnumerable<string> Fields(Template template) =>
-        Placeholder().Matches(template.Subject + template.Body).Select(m => m.Groups[1].Value).Distinct();
+    private static IEnumerable<string> Fields(string text) =>
+        Placeholder().Matches(text).Select(m => m.Groups[1].Value).Distinct();
 }

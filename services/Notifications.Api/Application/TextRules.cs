@@ -1,0 +1,16 @@
+namespace Notifications.Api.Application;
+
+/// <summary>
+/// Characters a field may not carry. NUL reaches nothing intact (PostgreSQL's text and jsonb refuse it), and
+/// a line break in a field that ends up in a mail header (a subject, an address) would start a header of its
+/// own, so single-line fields refuse every control character.
+/// </summary>
+public static class TextRules
+{
+    public const string NulMessage = "Must not contain the NUL character (U+0000).";
+    public const string SingleLineMessage = "Must be one line without control characters (no CR, LF, tab or NUL).";
+
+    public static bool HasNul(string text) => text.Contains('\0', StringComparison.Ordinal);
+
+    public static bool IsSingleLine(string text) => !text.Any(char.IsControl);
+}
