@@ -8,9 +8,9 @@ namespace Notifications.Api.Application;
 public static class TextRules
 {
     public const string NulMessage = "Must not contain the NUL character (U+0000).";
-    public const string SingleLineMessage = "Must be one line without control characters (no CR, LF, tab or NUL).";
+    public const string SingleLineMessage = "Must be one line without control characters (no CR, LF, tab, NUL or line separator).";
 
     public static bool HasNul(string text) => text.Contains('\0', StringComparison.Ordinal);
 
-    public static bool IsSingleLine(string text) => !text.Any(char.IsControl);
+    public static bool IsSingleLine(string text) => !text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029');
 }
