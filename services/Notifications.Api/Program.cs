@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefaultAuthentication();
 builder.AddApplicationServices();
-builder.Services.AddOpenApi();
+builder.AddDefaultOpenApi();
 
 var app = builder.Build();
 

@@ -18,14 +18,20 @@ public static class NotificationsApi
             .Produces<NotificationAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/", ListMine).RequireAuthorization(PlatformPolicies.Sender);
+        // 400: a query value that does not bind (take=abc); the status code pages answer it as a problem.
+        api.MapGet("/", ListMine).RequireAuthorization(PlatformPolicies.Sender)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/{id:guid}", GetById).RequireAuthorization(PlatformPolicies.Authenticated);
         api.MapPost("/cancellations", Cancellation.CancelByCorrelation.HandleAsync).RequireAuthorization(PlatformPolicies.Sender)
             .Accepts<Cancellation.CancelByCorrelation.Request>("application/json")
+            .Produces<Cancellation.CancelByCorrelation.Report>(StatusCodes.Status200OK) // nothing left to cancel
             .Produces<Cancellation.CancelByCorrelation.Report>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 

@@ -16,9 +16,9 @@ public static class DeadLettersApi
     public static IEndpointRouteBuilder MapDeadLettersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/dead-letters").WithTags("Dead letters").RequireAuthorization(PlatformPolicies.Admin);
-        api.MapGet("/", List);
+        api.MapGet("/", List).ProducesProblem(StatusCodes.Status400BadRequest); // a query value that does not bind
         api.MapGet("/{id}", Get);
-        api.MapPost("/{id}/replay", Replay);
+        api.MapPost("/{id}/replay", Replay).ProducesProblem(StatusCodes.Status422UnprocessableEntity); // ProblemHttpResult carries no status
         api.MapPost("/replay", ReplayAll);
         return app;
     }
