@@ -13,7 +13,6 @@ public static class NotificationsApi
     {
         var api = app.MapGroup("/api/notifications").WithTags("Notifications");
         api.MapPost("/", SendNotification.HandleAsync).RequireAuthorization(PlatformPolicies.Sender)
-            .WithMetadata(new RequestSizeLimitAttribute(RequestBodyReader.MaxBodyBytes))
             .Accepts<SendNotificationRequest>("application/json")
             .Produces<NotificationAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()

@@ -11,8 +11,6 @@ namespace Notifications.Api.Apis;
 /// </summary>
 public static class RequestBodyReader
 {
-    public const long MaxBodyBytes = RequestLimits.MaxBodyBytes;
-
     private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
@@ -21,14 +19,14 @@ public static class RequestBodyReader
 
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > RequestLimits.MaxBodyBytes)
         {
             return (null, TooLarge());
         }
         // Chunked bodies have no Content-Length: Kestrel stops reading them at the same limit.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
         {
-            sizeLimit.MaxRequestBodySize = MaxBodyBytes;
+            sizeLimit.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
         }
         if (!request.HasJsonContentType())
         {
@@ -54,7 +52,7 @@ public static class RequestBodyReader
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "Request body too large", detail: $"The body may be at most {MaxBodyBytes} bytes.");
+        title: "Request body too large", detail: $"The body may be at most {RequestLimits.MaxBodyBytes} bytes.");
 
     // "$.recipients[0].userId" -> "recipients[0].userId"; the root stays "$".
     private static string FieldOf(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "$" : path.TrimStart('$', '.');

@@ -41,7 +41,7 @@ public sealed class ResourceHealthTests(PlatformFixture platform)
     [Fact]
     public async Task A_service_reports_its_own_dependencies_in_its_readiness_endpoint()
     {
-        using var http = platform.CreateHttpClient(Contracts.ResourceNames.NotificationsApi);
+        using var http = platform.CreateHttpClient(Contracts.ResourceNames.NotificationsApi, Contracts.ManagementEndpoint.Name);
         using var health = await http.GetAsync("/health");
         using var alive = await http.GetAsync("/alive");
 

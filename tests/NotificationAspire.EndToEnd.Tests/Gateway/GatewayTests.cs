@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace NotificationAspire.EndToEnd.Tests.Gateway;
@@ -48,6 +50,24 @@ public sealed class GatewayTests(PlatformFixture platform)
     {
         using var response = await GetAsync(NotificationsPath, token: "not-a-jwt");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("alg none")]
+    [InlineData("re-signed by another key")]
+    public async Task A_real_token_the_realm_did_not_sign_as_presented_is_turned_away_at_the_edge(string forgery)
+    {
+        var parts = (await platform.GetTokenAsync(ServiceAccounts.OrderService)).Split('.');
+        var signedPart = forgery == "alg none" ? $"{Base64Url("""{"alg":"none","typ":"JWT"}"""u8)}.{parts[1]}" : $"{parts[0]}.{parts[1]}";
+        using var otherKey = RSA.Create(2048);
+        var signature = forgery == "alg none"
+            ? string.Empty
+            : Base64Url(otherKey.SignData(Encoding.ASCII.GetBytes(signedPart), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+
+        using var response = await GetAsync(NotificationsPath, $"{signedPart}.{signature}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
     }
 
     [Fact]
@@ -103,6 +123,8 @@ public sealed class GatewayTests(PlatformFixture platform)
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
+
+    private static string Base64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private async Task<HttpResponseMessage> GetAsync(string path, string? token, string? correlationId = null)
     {

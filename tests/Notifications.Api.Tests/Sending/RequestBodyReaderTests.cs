@@ -40,7 +40,7 @@ public sealed class RequestBodyReaderTests
     [Fact]
     public async Task A_declared_length_past_the_limit_is_413_unread()
     {
-        var context = JsonRequest([], contentLength: RequestBodyReader.MaxBodyBytes + 1);
+        var context = JsonRequest([], contentLength: NotificationAspire.Contracts.RequestLimits.MaxBodyBytes + 1);
 
         var (_, problem) = await RequestBodyReader.ReadAsync<SendNotificationRequest>(context.Request, CancellationToken.None);
 
