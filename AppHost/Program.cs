@@ -38,6 +38,6 @@ builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
     .WithPlatformDefaults()
     .WithReference(notificationsApi).WaitFor(notificationsApi)
     .WithIdentity(identity)
-    .WithPublicHttpEndpoint();
+    .WithPublicHttpEndpoints();
 
 builder.Build().Run();

@@ -24,7 +24,17 @@ public static class ServiceResourceExtensions
         return service.WithEnvironment(ManagementEndpoint.PortVariable, management.Property(EndpointProperty.TargetPort));
     }
 
-    /// <summary>The service's traffic endpoint is reachable from outside; its management endpoint stays inside.</summary>
-    public static IResourceBuilder<ProjectResource> WithPublicHttpEndpoint(this IResourceBuilder<ProjectResource> service) =>
-        service.WithEndpoint("http", endpoint => endpoint.IsExternal = true);
+    /// <summary>
+    /// The service's traffic endpoints (http, and https where published) are reachable from outside; unlike
+    /// `WithExternalHttpEndpoints`, its management endpoint stays inside.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPublicHttpEndpoints(this IResourceBuilder<ProjectResource> service)
+    {
+        foreach (var endpoint in service.Resource.Annotations.OfType<EndpointAnnotation>()
+                     .Where(e => e.Name != ManagementEndpoint.Name && e.UriScheme is "http" or "https"))
+        {
+            endpoint.IsExternal = true;
+        }
+        return service;
+    }
 }

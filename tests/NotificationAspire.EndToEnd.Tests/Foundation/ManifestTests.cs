@@ -42,6 +42,11 @@ public sealed class ManifestTests
             Assert.StartsWith("FROM quay.io/keycloak/keycloak:", dockerfile, StringComparison.Ordinal);
             Assert.Contains("COPY notifications-realm.json /opt/keycloak/data/import/", dockerfile, StringComparison.Ordinal);
 
+            // Only the gateway's traffic is exposed; probes and scrapes reach its management port inside the cluster.
+            var gatewayBindings = manifest.RootElement.GetProperty("resources").GetProperty(ResourceNames.Gateway).GetProperty("bindings");
+            Assert.True(gatewayBindings.GetProperty("http").GetProperty("external").GetBoolean());
+            Assert.False(gatewayBindings.GetProperty(ManagementEndpoint.Name).TryGetProperty("external", out _));
+
             var text = await File.ReadAllTextAsync(output);
             Assert.DoesNotContain("bindMounts", text);
             Assert.DoesNotContain("DB_URI", text); // built from values deployment tools leave unfilled
