@@ -17,6 +17,9 @@ public static class IdentityProviderExtensions
     private const string RealmFileName = "notifications-realm.json";
     private const string ImportDirectory = "/opt/keycloak/data/import";
 
+    /// <summary>Where developers reach the realm in both modes (the stand-in's launch profile uses the same port).</summary>
+    private const int DeveloperPort = 5180;
+
     public static IResourceBuilder<IResourceWithEndpoints> AddIdentityProvider(
         this IDistributedApplicationBuilder builder, string name, InfrastructureMode mode, RealmSecrets secrets)
     {
@@ -45,7 +48,7 @@ public static class IdentityProviderExtensions
         var keycloak = builder.AddContainer(name, Image, Tag)
             .WithImageRegistry(Registry)
             .WithArgs("start-dev", "--import-realm")
-            .WithHttpEndpoint(targetPort: 8080, name: HttpEndpointName)
+            .WithHttpEndpoint(port: DeveloperPort, targetPort: 8080, name: HttpEndpointName)
             .WithHttpEndpoint(targetPort: 9000, name: "management")
             .WithEnvironment("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
             .WithEnvironment("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword)

@@ -10,13 +10,16 @@ public static class MailServerExtensions
 {
     private const int MessagesToKeep = 20_000;
 
+    /// <summary>The web UI's port on the developer's machine, fixed so the README can link it (tests randomize ports).</summary>
+    public const int WebUiPort = 5190;
+
     public static IResourceBuilder<IMailServerResource> AddMailServer(
         this IDistributedApplicationBuilder builder, string name, InfrastructureMode mode) => mode switch
     {
         InfrastructureMode.Containers => builder.AddResource(new Smtp4devContainerResource(name))
             .WithImage("rnwood/smtp4dev", "3.15.0")
             .WithImageRegistry("docker.io")
-            .WithHttpEndpoint(targetPort: 80, name: IMailServerResource.HttpEndpointName)
+            .WithHttpEndpoint(port: WebUiPort, targetPort: 80, name: IMailServerResource.HttpEndpointName)
             .WithEndpoint(targetPort: 25, name: IMailServerResource.SmtpEndpointName, scheme: "smtp")
             .WithEnvironment("ServerOptions__NumberOfMessagesToKeep", MessagesToKeep.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithHttpHealthCheck("/api/server", endpointName: IMailServerResource.HttpEndpointName),
@@ -29,7 +32,7 @@ public static class MailServerExtensions
         var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
         var script = Path.Combine(builder.AppHostDirectory, "MailHosting", "smtp4dev-local.sh");
         var mail = builder.AddResource(new Smtp4devToolResource(name, repositoryRoot))
-            .WithHttpEndpoint(name: IMailServerResource.HttpEndpointName)
+            .WithHttpEndpoint(port: WebUiPort, name: IMailServerResource.HttpEndpointName)
             .WithEndpoint(name: IMailServerResource.SmtpEndpointName, scheme: "smtp")
             .WithHttpHealthCheck("/api/server", endpointName: IMailServerResource.HttpEndpointName);
 
