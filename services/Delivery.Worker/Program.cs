@@ -5,7 +5,7 @@ using NotificationAspire.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddKafkaMessaging(ResourceNames.Kafka);
+builder.AddKafkaMessaging(ResourceNames.Kafka, ResourceNames.DeliveryWorker);
 builder.AddApplicationServices();
 
 var app = builder.Build();

@@ -18,11 +18,22 @@ public sealed record DeliveryDispatched(
     int Attempt,
     DateTimeOffset? NotBefore,
     IReadOnlyList<AttemptRecord> History,
-    string? ReplayId = null)
+    string? ReplayId = null) : IIntegrationEvent, IScheduledEvent
 {
-    public const string EventType = "io.notificationaspire.delivery.dispatched";
+    public static string EventType => "io.notificationaspire.delivery.dispatched";
+
+    public static KafkaTopic Topic => KafkaTopics.NotificationDispatch;
 
     public int SchemaVersion { get; init; } = 1;
+
+    /// <summary>By recipient: one person's messages keep their order.</summary>
+    public string PartitionKey => RecipientUserId;
+
+    public string? MissingFields() =>
+        NotificationId != Guid.Empty && !string.IsNullOrEmpty(DeliveryKey) && !string.IsNullOrEmpty(RecipientUserId) && Contact is not null
+            && !string.IsNullOrEmpty(Channel) && Subject is not null && Body is not null && Attempt >= 1
+            ? null
+            : "notificationId, deliveryKey, recipientUserId, contact, channel, subject, body and an attempt of at least 1 are required";
 }
 
 /// <summary>One earlier try of a delivery and how it ended (a provider error, a deferral, a rejection).</summary>

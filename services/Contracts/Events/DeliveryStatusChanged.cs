@@ -12,11 +12,21 @@ public sealed record DeliveryStatusChanged(
     string State,
     int AttemptNumber,
     string? Error,
-    DateTimeOffset OccurredAt)
+    DateTimeOffset OccurredAt) : IIntegrationEvent
 {
-    public const string EventType = "io.notificationaspire.delivery.status-changed";
+    public static string EventType => "io.notificationaspire.delivery.status-changed";
+
+    public static KafkaTopic Topic => KafkaTopics.NotificationStatus;
 
     public int SchemaVersion { get; init; } = 1;
+
+    /// <summary>By notification: its deliveries' changes arrive in the order they happened.</summary>
+    public string PartitionKey => NotificationId.ToString();
+
+    public string? MissingFields() =>
+        NotificationId != Guid.Empty && !string.IsNullOrEmpty(DeliveryKey) && !string.IsNullOrEmpty(RecipientUserId) && !string.IsNullOrEmpty(State)
+            ? null
+            : "notificationId, deliveryKey, recipientUserId and state are required";
 
     /// <summary>
     /// Sends of this delivery whose worker stopped before recording the provider's answer, and which were made

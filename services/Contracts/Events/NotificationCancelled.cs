@@ -6,8 +6,17 @@ namespace NotificationAspire.Contracts.Events;
 /// on the same partition. The worker stops every delivery of it that is not final yet.
 /// </summary>
 public sealed record NotificationCancelled(Guid NotificationId, string CorrelationKey, string CancelledBy, DateTimeOffset CancelledAt)
+    : IIntegrationEvent
 {
-    public const string EventType = "io.notificationaspire.notification.cancelled";
+    public static string EventType => "io.notificationaspire.notification.cancelled";
+
+    /// <summary>The requests' topic, keyed like the request: a cancellation never overtakes what it cancels.</summary>
+    public static KafkaTopic Topic => KafkaTopics.NotificationRequests;
 
     public int SchemaVersion { get; init; } = 1;
+
+    public string PartitionKey => NotificationId.ToString();
+
+    public string? MissingFields() =>
+        NotificationId != Guid.Empty && CancelledBy is not null ? null : "notificationId and cancelledBy are required";
 }

@@ -15,7 +15,7 @@ namespace Delivery.Worker.Delivering;
 /// </summary>
 public sealed class AttemptOutcomeRecorder(
     DeliveryDbContext db,
-    IEventPublisher publisher,
+    IEventBus bus,
     DispatchPublisher dispatches,
     RetrySchedule schedule,
     TimeProvider time,
@@ -90,7 +90,7 @@ public sealed class AttemptOutcomeRecorder(
 
     /// <summary>The delivery's current state on `notification-status`; the same state always gives the same event.</summary>
     public Task AnnounceAsync(RecipientDelivery delivery) =>
-        publisher.PublishAsync(KafkaTopics.NotificationStatus.Name, delivery.ToStatusEvent(), CancellationToken.None);
+        bus.PublishAsync(delivery.ToStatusEvent(), delivery.StatusEventOptions(), CancellationToken.None);
 
     /// <summary>
     /// The record with this try added to its history. Repeated deferrals of one attempt keep only the latest,

@@ -2,6 +2,7 @@ using Delivery.Worker.Data;
 using Delivery.Worker.Model;
 using Microsoft.EntityFrameworkCore;
 using NotificationAspire.Contracts.Events;
+using NotificationAspire.Messaging;
 
 namespace Delivery.Worker.Delivering;
 
@@ -14,9 +15,9 @@ public sealed class CancellationRecorder(
     AttemptOutcomeRecorder outcomes,
     RetrySchedule schedule,
     TimeProvider time,
-    ILogger<CancellationRecorder> logger)
+    ILogger<CancellationRecorder> logger) : IIntegrationEventHandler<NotificationCancelled>
 {
-    public async Task RecordAsync(NotificationCancelled cancelled, CancellationToken cancellationToken)
+    public async Task HandleAsync(NotificationCancelled cancelled, EventContext context, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var cancellation = await db.Cancellations.FindAsync([cancelled.NotificationId], cancellationToken);

@@ -4,6 +4,7 @@ using Delivery.Worker.Providers;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NotificationAspire.Contracts.Events;
+using NotificationAspire.Messaging;
 
 namespace Delivery.Worker.Delivering;
 
@@ -28,8 +29,13 @@ public sealed class DeliveryProcessor(
     DispatchPublisher dispatches,
     RetrySchedule schedule,
     TimeProvider time,
-    ILogger<DeliveryProcessor> logger)
+    ILogger<DeliveryProcessor> logger) : IIntegrationEventHandler<DeliveryDispatched>
 {
+    /// <summary>A record read from a dispatch topic or a retry tier.</summary>
+    public Task HandleAsync(DeliveryDispatched record, EventContext context, CancellationToken cancellationToken) =>
+        // A record without history (a hand-written replay, say) simply has none yet.
+        ProcessAsync(record.History is null ? record with { History = [] } : record, context.Topic, cancellationToken);
+
     /// <param name="sourceTopic">Where the record came from, for the dead letter's headers.</param>
     /// <param name="cancellationToken">Observed until the attempt is recorded; after that the attempt is finished whatever happens (graceful shutdown).</param>
     public async Task ProcessAsync(DeliveryDispatched record, string sourceTopic, CancellationToken cancellationToken)

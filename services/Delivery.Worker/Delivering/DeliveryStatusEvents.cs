@@ -1,5 +1,4 @@
 using Delivery.Worker.Model;
-using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Messaging;
 
@@ -12,15 +11,12 @@ namespace Delivery.Worker.Delivering;
 /// </summary>
 public static class DeliveryStatusEvents
 {
-    public const string Source = $"/{ResourceNames.DeliveryWorker}";
-
     /// <summary>`{deliveryKey}:{state}:{attempt}`: one id per outcome of one attempt (attempts count over replays too).</summary>
     public static string EventId(RecipientDelivery delivery) =>
         $"{delivery.DeliveryKey}:{delivery.State}:{delivery.AttemptCount}";
 
-    public static EventEnvelope ToStatusEvent(this RecipientDelivery delivery)
-    {
-        var payload = new DeliveryStatusChanged(
+    public static DeliveryStatusChanged ToStatusEvent(this RecipientDelivery delivery) =>
+        new(
             delivery.NotificationId,
             delivery.DeliveryKey,
             delivery.RecipientUserId,
@@ -33,8 +29,7 @@ public static class DeliveryStatusEvents
         {
             InterruptedSends = delivery.InterruptedSends,
         };
-        var (traceParent, traceState) = MessagingTelemetry.Current();
-        return EventEnvelope.Create(EventId(delivery), DeliveryStatusChanged.EventType, Source, delivery.UpdatedAt,
-            delivery.NotificationId.ToString(), payload, traceParent, traceState);
-    }
+
+    /// <summary>The id and time of the delivery's status event: both from the stored row, so it is the same event every time.</summary>
+    public static PublishOptions StatusEventOptions(this RecipientDelivery delivery) => new(EventId: EventId(delivery), Time: delivery.UpdatedAt);
 }

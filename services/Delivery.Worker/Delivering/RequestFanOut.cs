@@ -1,4 +1,5 @@
 using NotificationAspire.Contracts.Events;
+using NotificationAspire.Messaging;
 
 namespace Delivery.Worker.Delivering;
 
@@ -7,9 +8,9 @@ namespace Delivery.Worker.Delivering;
 /// Nothing is sent here, so a request with many recipients never holds its partition while one of them is
 /// slow, and a redelivered request only dispatches records that the delivery rows then recognise.
 /// </summary>
-public sealed class RequestFanOut(DispatchPublisher dispatches, ILogger<RequestFanOut> logger)
+public sealed class RequestFanOut(DispatchPublisher dispatches, ILogger<RequestFanOut> logger) : IIntegrationEventHandler<NotificationRequested>
 {
-    public async Task FanOutAsync(NotificationRequested request, CancellationToken cancellationToken)
+    public async Task HandleAsync(NotificationRequested request, EventContext context, CancellationToken cancellationToken)
     {
         var records = request.Recipients
             .Select(r => new DeliveryDispatched(request.NotificationId, DeliveryKeys.For(request.NotificationId, r.UserId, request.Channel),

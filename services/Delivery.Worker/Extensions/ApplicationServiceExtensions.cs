@@ -1,4 +1,3 @@
-using Delivery.Worker.Consumers;
 using Delivery.Worker.Data;
 using Delivery.Worker.Delivering;
 using Delivery.Worker.Providers;
@@ -8,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NotificationAspire.Contracts;
+using NotificationAspire.Contracts.Events;
+using NotificationAspire.Messaging;
 
 namespace Delivery.Worker.Extensions;
 
@@ -32,14 +33,15 @@ public static class ApplicationServiceExtensions
         builder.AddRetryOptions();
         builder.Services.AddSingleton<RetrySchedule>();
         builder.Services.AddSingleton<DispatchPublisher>();
-        builder.Services.AddScoped<RequestFanOut>();
-        builder.Services.AddScoped<CancellationRecorder>();
         builder.Services.AddScoped<AttemptOutcomeRecorder>();
-        builder.Services.AddScoped<DeliveryProcessor>();
 
-        builder.Services.AddHostedService<NotificationRequestsConsumer>();
-        builder.Services.AddHostedService<DispatchConsumer>();
-        builder.Services.AddHostedService<RetryTierConsumer>();
+        builder.AddConsumerGroup(ConsumerGroups.DeliveryRequests)
+            .AddSubscription<NotificationRequested, RequestFanOut>()
+            .AddSubscription<NotificationCancelled, CancellationRecorder>();
+        // First attempts and retries are the same work in groups of their own, so a backlog of retries never
+        // holds up first attempts; a retry is read when its NotBefore comes (its partition waits until then).
+        builder.AddConsumerGroup(ConsumerGroups.DeliveryDispatch).AddSubscription<DeliveryDispatched, DeliveryProcessor>();
+        builder.AddConsumerGroup(ConsumerGroups.DeliveryRetries).AddSubscription<DeliveryDispatched, DeliveryProcessor>();
         return builder;
     }
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
-using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Messaging;
 
@@ -12,17 +11,11 @@ namespace Notifications.Api.DeadLetters;
 /// Keeps every record of `notification-dlq` in PostgreSQL, where operators can list and replay it: the
 /// broker keeps only so much, and a dead letter must outlive its retention.
 /// </summary>
-public sealed class DeadLetterRecorder(
-    KafkaClientSettings settings, IEventPublisher publisher, IServiceScopeFactory scopes, TimeProvider time, ILogger<DeadLetterRecorder> logger)
-    : KafkaConsumerService(settings, publisher, time, logger)
+public sealed class DeadLetterRecorder(NotificationsDbContext db, ILogger<DeadLetterRecorder> logger) : IEnvelopeHandler
 {
-    protected override string GroupId => "notifications-api-dead-letters";
-    protected override IReadOnlyList<string> Topics { get; } = [KafkaTopics.NotificationDeadLetters.Name];
-
-    protected override async Task HandleAsync(EventEnvelope envelope, string topic, CancellationToken ct)
+    /// <summary>Every record, whatever its type: a dead letter may be exactly a payload no event type can read.</summary>
+    public async Task HandleAsync(EventEnvelope envelope, EventContext context, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         if (await db.DeadLetters.AnyAsync(d => d.Id == envelope.Id, ct))
         {
             return;
@@ -43,7 +36,7 @@ public sealed class DeadLetterRecorder(
             DeadLetteredAt = envelope.Time,
         });
         await db.SaveChangesAsync(ct);
-        Logger.LogWarning("Dead letter {DeadLetterId} recorded for {DeliveryKey}", envelope.Id, envelope.Extension(DeadLetterHeaders.DeliveryKey));
+        logger.LogWarning("Dead letter {DeadLetterId} recorded for {DeliveryKey}", envelope.Id, envelope.Extension(DeadLetterHeaders.DeliveryKey));
     }
 
     private static DeliveryDispatched? TryRead(EventEnvelope envelope)

@@ -5,6 +5,7 @@ using Notifications.Api.DeadLetters;
 using Notifications.Api.Outbox;
 using Notifications.Api.Status;
 using NotificationAspire.Contracts;
+using NotificationAspire.Contracts.Events;
 using NotificationAspire.Messaging;
 
 namespace Notifications.Api.Extensions;
@@ -14,16 +15,16 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<NotificationsDbContext>(ResourceNames.NotificationsDatabase);
-        builder.AddKafkaMessaging(ResourceNames.Kafka);
+        builder.AddKafkaMessaging(ResourceNames.Kafka, ResourceNames.NotificationsApi);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<NotificationTemplates>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<NotificationAcceptance>();
         builder.Services.AddHostedService<OutboxRelay>();
-        builder.Services.AddHostedService<DeliveryStatusProjector>();
+        builder.AddConsumerGroup(ConsumerGroups.NotificationStatus).AddSubscription<DeliveryStatusChanged, DeliveryStatusProjector>();
+        builder.AddConsumerGroup(ConsumerGroups.DeadLetters).AddFallback<DeadLetterRecorder>();
         builder.Services.AddScoped<DeadLetterReplay>();
-        builder.Services.AddHostedService<DeadLetterRecorder>();
         builder.Services.AddOptions<ReconcilerOptions>().BindConfiguration("Reconciler")
             .Validate(o => o.StuckAfter > TimeSpan.Zero && o.Interval > TimeSpan.Zero, "Reconciler times must be positive.").ValidateOnStart();
         builder.Services.AddHostedService<StuckNotificationReconciler>();

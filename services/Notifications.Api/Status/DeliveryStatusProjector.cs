@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
-using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Messaging;
 
@@ -11,40 +10,28 @@ namespace Notifications.Api.Status;
 /// Builds each notification's status and attempt history from the worker's status events. Events are
 /// recorded under their CloudEvents id, so a redelivered or re-published event changes nothing.
 /// </summary>
-public sealed class DeliveryStatusProjector(
-    KafkaClientSettings settings, IEventPublisher publisher, IServiceScopeFactory scopes, TimeProvider time, ILogger<DeliveryStatusProjector> logger)
-    : KafkaConsumerService(settings, publisher, time, logger)
+public sealed class DeliveryStatusProjector(NotificationsDbContext db, TimeProvider time, ILogger<DeliveryStatusProjector> logger)
+    : IIntegrationEventHandler<DeliveryStatusChanged>
 {
-    protected override string GroupId => "notifications-api-status";
-    protected override IReadOnlyList<string> Topics { get; } = [KafkaTopics.NotificationStatus.Name];
-
-    protected override async Task HandleAsync(EventEnvelope envelope, string topic, CancellationToken ct)
+    public async Task HandleAsync(DeliveryStatusChanged change, EventContext context, CancellationToken ct)
     {
-        if (envelope.Type != DeliveryStatusChanged.EventType)
-        {
-            return; // other status kinds (read receipts, later) are not ours to project
-        }
-        var change = envelope.Payload<DeliveryStatusChanged>();
-
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var notification = await db.Notifications
             .Include(n => n.Recipients)
             .Include(n => n.Attempts)
             .FirstOrDefaultAsync(n => n.Id == change.NotificationId, ct);
         if (notification is null)
         {
-            Logger.LogWarning("Status event {EventId} names unknown notification {NotificationId}", envelope.Id, change.NotificationId);
+            logger.LogWarning("Status event {EventId} names unknown notification {NotificationId}", context.EventId, change.NotificationId);
             return;
         }
-        if (notification.Attempts.Any(a => a.EventId == envelope.Id))
+        if (notification.Attempts.Any(a => a.EventId == context.EventId))
         {
             return;
         }
 
         notification.Attempts.Add(new DeliveryAttempt
         {
-            EventId = envelope.Id,
+            EventId = context.EventId,
             NotificationId = notification.Id,
             RecipientUserId = change.RecipientUserId,
             Channel = change.Channel,
@@ -55,7 +42,7 @@ public sealed class DeliveryStatusProjector(
             OccurredAt = change.OccurredAt,
         });
         notification.Status = NotificationProgress.StatusOf(notification);
-        notification.UpdatedAt = Time.GetUtcNow();
+        notification.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
     }
 }

@@ -69,7 +69,7 @@ public sealed class RetryAndReplayTests(PlatformFixture platform)
         // Its id is its place and a fingerprint of its content: moving it again after a crash makes the same dead letter.
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(letter.Message.Value))[..16];
         var id = KafkaProbe.Header(letter, "ce_id")!;
-        Assert.StartsWith($"{KafkaProbe.Header(letter, DeadLetterHeaders.SourceTopic)}:unreadable:", id);
+        Assert.StartsWith($"{KafkaProbe.Header(letter, DeadLetterHeaders.SourceTopic)}:dead:", id);
         Assert.EndsWith(fingerprint, id);
 
         var delivered = Assert.Single(await statuses.WaitForAsync(next.NotificationId, s => s.Count > 0));

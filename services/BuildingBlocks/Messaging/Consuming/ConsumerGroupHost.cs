@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NotificationAspire.Contracts;
@@ -8,34 +9,32 @@ using NotificationAspire.Contracts.Events;
 namespace NotificationAspire.Messaging;
 
 /// <summary>
-/// A consumer-group member that commits a record's offset only after its handler finished, so a crash
-/// anywhere before that means redelivery, never loss. Handlers must therefore be idempotent.
-/// A record that is not a readable CloudEvent, or whose handler says it is unprocessable, goes to the
-/// dead-letter topic with the reason. A record that is not due yet (<see cref="DueAt"/>) pauses its own
-/// partition until it is, so delayed work neither blocks the other partitions nor gets lost.
+/// One member of a consumer group: reads the group's topics, dispatches each record by its CloudEvents type
+/// to the subscribed handler in a scope of its own, and commits the offset only after the handler finished,
+/// so a crash anywhere before that means redelivery, never loss. A record that is not a readable CloudEvent,
+/// or whose handler says it is unprocessable, goes to the dead letters with the reason. A record that is not
+/// due yet (an <see cref="IScheduledEvent"/>) pauses its own partition until it is, so delayed work neither
+/// blocks the other partitions nor gets lost. Records are handled one at a time; <see cref="HandleRecordAsync"/>
+/// touches no consumer state, so they can later be handled concurrently across keys with commits up to the
+/// lowest record not yet done.
 /// </summary>
-public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventPublisher publisher, TimeProvider time, ILogger logger) : BackgroundService
+internal sealed class ConsumerGroupHost(
+    ConsumerGroup group,
+    List<Subscription> subscriptions,
+    KafkaClientSettings settings,
+    KafkaEventBus bus,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger<ConsumerGroupHost> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     /// <summary>The longest one Consume call blocks: how soon shutdown and partitions falling due are noticed.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(500);
 
-    protected TimeProvider Time { get; } = time;
+    private readonly IReadOnlyList<string> _topics = [.. group.Topics.Select(t => t.Name)];
 
-    protected ILogger Logger { get; } = logger;
-
-    protected abstract string GroupId { get; }
-    protected abstract IReadOnlyList<string> Topics { get; }
-
-    /// <param name="topic">Where the record was read, for handlers that consume several topics.</param>
-    protected abstract Task HandleAsync(EventEnvelope envelope, string topic, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// When the record may be handled, for topics of delayed work (a retry's NotBefore); null means now. May
-    /// throw <see cref="UnprocessableEventException"/> like a handler.
-    /// </summary>
-    protected virtual DateTimeOffset? DueAt(EventEnvelope envelope) => null;
+    private string GroupId => group.Id;
 
     // Consume() blocks, so the loop gets a thread of its own instead of starving the host's startup.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -52,7 +51,7 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
             }
             catch (KafkaException ex) when (!stoppingToken.IsCancellationRequested)
             {
-                Logger.LogWarning(ex, "Consumer of {Topics} in {GroupId} failed ({Reason}); starting a new one", string.Join(",", Topics), GroupId, ex.Error.Reason);
+                logger.LogWarning(ex, "Consumer of {Topics} in {GroupId} failed ({Reason}); starting a new one", string.Join(",", _topics), GroupId, ex.Error.Reason);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
@@ -66,20 +65,20 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
             .SetPartitionsRevokedHandler((c, revoked) => Resume(c, held.Forget(revoked.Select(p => p.TopicPartition))))
             .SetPartitionsLostHandler((c, lost) => Resume(c, held.Forget(lost.Select(p => p.TopicPartition))))
             .Build();
-        consumer.Subscribe(Topics);
+        consumer.Subscribe(_topics);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                Resume(consumer, held.ReleaseDue(Time.GetUtcNow()));
+                Resume(consumer, held.ReleaseDue(time.GetUtcNow()));
                 ConsumeResult<string, byte[]>? record;
                 try
                 {
-                    record = consumer.Consume(held.WaitBefore(Time.GetUtcNow(), MaxWait));
+                    record = consumer.Consume(held.WaitBefore(time.GetUtcNow(), MaxWait));
                 }
                 catch (ConsumeException ex) when (!ex.Error.IsFatal)
                 {
-                    Logger.LogWarning("Consuming {Topics} failed for now: {Reason}", string.Join(",", Topics), ex.Error.Reason);
+                    logger.LogWarning("Consuming {Topics} failed for now: {Reason}", string.Join(",", _topics), ex.Error.Reason);
                     continue;
                 }
                 if (record?.Message is null)
@@ -112,30 +111,47 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
     private async Task<bool> HandleOrHoldAsync(IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]> record, HeldPartitions held,
         CancellationToken stoppingToken)
     {
+        if (await HandleRecordAsync(record, stoppingToken) is not { } due)
+        {
+            return true;
+        }
+        consumer.Pause([record.TopicPartition]);
+        consumer.Seek(record.TopicPartitionOffset);
+        held.Hold(record.TopicPartitionOffset, due);
+        logger.LogDebug("Holding {TopicPartitionOffset} until {DueAt}", record.TopicPartitionOffset, due);
+        return false;
+    }
+
+    /// <summary>Handles the record (or dead-letters it) and returns null, or returns when it is due if that lies ahead.</summary>
+    private async Task<DateTimeOffset?> HandleRecordAsync(ConsumeResult<string, byte[]> record, CancellationToken stoppingToken)
+    {
         EventEnvelope envelope;
+        Subscription? subscription;
         DateTimeOffset? dueAt;
         try
         {
             envelope = CloudEventHeaders.FromMessage(record.Message);
-            dueAt = DueAt(envelope);
+            subscription = subscriptions.FirstOrDefault(s => s.EventType == envelope.Type) ?? subscriptions.FirstOrDefault(s => s.EventType == "*");
+            dueAt = subscription?.DueAt(envelope);
         }
         catch (Exception ex) when (ex is FormatException or UnprocessableEventException)
         {
             await DeadLetterAsync(record, ex.Message, stoppingToken);
-            return true;
+            return null;
         }
 
-        if (dueAt is { } due && due > Time.GetUtcNow())
+        if (subscription is null)
         {
-            consumer.Pause([record.TopicPartition]);
-            consumer.Seek(record.TopicPartitionOffset);
-            held.Hold(record.TopicPartitionOffset, due);
-            Logger.LogDebug("Holding {TopicPartitionOffset} ({EventType} {EventId}) until {DueAt}", record.TopicPartitionOffset, envelope.Type, envelope.Id, due);
-            return false;
+            // A topic may carry event types added after this service was built; they are not ours to act on.
+            logger.LogInformation("Skipping event {EventId} of type {EventType}: not one {GroupId} handles", envelope.Id, envelope.Type, GroupId);
+            return null;
         }
-
-        await ProcessUntilDoneAsync(record, envelope, stoppingToken);
-        return true;
+        if (dueAt is { } due && due > time.GetUtcNow())
+        {
+            return due;
+        }
+        await ProcessUntilDoneAsync(record, envelope, subscription, stoppingToken);
+        return null;
     }
 
     private void Resume(IConsumer<string, byte[]> consumer, IReadOnlyList<TopicPartition> partitions)
@@ -151,7 +167,7 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
         catch (KafkaException ex)
         {
             // A partition revoked meanwhile cannot be resumed, and need not be: its next owner starts unpaused.
-            Logger.LogDebug(ex, "Resuming {Partitions} failed", string.Join(", ", partitions));
+            logger.LogDebug(ex, "Resuming {Partitions} failed", string.Join(", ", partitions));
         }
     }
 
@@ -170,13 +186,14 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
                                             or ErrorCode.UnknownMemberId or ErrorCode.Local_State or ErrorCode.Local_NoOffset
                                             or ErrorCode.Local_UnknownPartition)
         {
-            Logger.LogInformation("Offset {TopicPartitionOffset} not committed ({Reason}); its new owner will read it again",
+            logger.LogInformation("Offset {TopicPartitionOffset} not committed ({Reason}); its new owner will read it again",
                 record.TopicPartitionOffset, ex.Error.Reason);
         }
     }
 
     /// <summary>Retries a failing record in place with backoff: its partition waits rather than skipping it.</summary>
-    private async Task ProcessUntilDoneAsync(ConsumeResult<string, byte[]> record, EventEnvelope envelope, CancellationToken stoppingToken)
+    private async Task ProcessUntilDoneAsync(ConsumeResult<string, byte[]> record, EventEnvelope envelope, Subscription subscription,
+        CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.FromMilliseconds(200);
         for (var attempt = 1; ; attempt++)
@@ -184,7 +201,9 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
             using var activity = MessagingTelemetry.StartProcess(record.Topic, envelope);
             try
             {
-                await HandleAsync(envelope, record.Topic, stoppingToken);
+                // A fresh scope per try: a retry gets a clean DbContext, not one holding the failed attempt.
+                await using var scope = scopes.CreateAsyncScope();
+                await subscription.Handle(envelope, EventContext.Of(envelope, record.Topic), scope.ServiceProvider, stoppingToken);
                 return;
             }
             catch (UnprocessableEventException ex)
@@ -196,7 +215,7 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
-                Logger.LogWarning(ex, "Handling {EventType} {EventId} from {TopicPartitionOffset} failed (attempt {Attempt}); retrying in {Backoff}",
+                logger.LogWarning(ex, "Handling {EventType} {EventId} from {TopicPartitionOffset} failed (attempt {Attempt}); retrying in {Backoff}",
                     envelope.Type, envelope.Id, record.TopicPartitionOffset, attempt, backoff);
                 await Task.Delay(backoff, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
@@ -206,21 +225,17 @@ public abstract class KafkaConsumerService(KafkaClientSettings settings, IEventP
 
     private async Task DeadLetterAsync(ConsumeResult<string, byte[]> record, string reason, CancellationToken ct)
     {
-        Logger.LogError("Record {TopicPartitionOffset} is not a readable event ({Reason}); moving it to the dead letters",
+        logger.LogError("Record {TopicPartitionOffset} is not a readable event ({Reason}); moving it to the dead letters",
             record.TopicPartitionOffset, reason);
-        // The record goes as it came (type and payload), with the reason beside it in headers. Its id comes from
-        // the record's place and content, so moving it again after a crash gives the same dead letter, not a
-        // second one (and another record at the same place, after the broker lost its data, gets its own).
+        // The record goes as it came (type and payload). It is known by its place and a fingerprint of its content:
+        // moving it again after a crash gives the same dead letter, and another record at the same place (after the
+        // broker lost its data) gets its own.
         var type = CloudEventHeaders.Read(record.Message.Headers, CloudEventHeaders.Type) ?? "io.notificationaspire.unreadable-record";
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(record.Message.Value ?? []))[..16];
-        var envelope = new EventEnvelope($"{record.TopicPartitionOffset}:unreadable:{fingerprint}", type, $"/{GroupId}",
-            Time.GetUtcNow(), record.Message.Key ?? string.Empty,
-            System.Text.Encoding.UTF8.GetString(record.Message.Value ?? []),
-            Extensions: new Dictionary<string, string>
-            {
-                [DeadLetterHeaders.Reason] = reason,
-                [DeadLetterHeaders.SourceTopic] = record.TopicPartitionOffset.ToString(),
-            });
-        await publisher.PublishAsync(KafkaTopics.NotificationDeadLetters.Name, envelope, ct);
+        var place = record.TopicPartitionOffset.ToString();
+        var original = new EventEnvelope(place, type, $"/{GroupId}", time.GetUtcNow(), record.Message.Key ?? string.Empty,
+            System.Text.Encoding.UTF8.GetString(record.Message.Value ?? []));
+        await bus.DeadLetterAsync(original, new DeadLetterNote(place, fingerprint, reason,
+            new Dictionary<string, string> { [DeadLetterHeaders.SourceTopic] = place }), ct);
     }
 }

@@ -3,7 +3,10 @@ using Confluent.Kafka;
 
 namespace NotificationAspire.Messaging;
 
-/// <summary>Publishes events and returns once the broker has them (acks=all, idempotent producer).</summary>
+/// <summary>
+/// Puts an envelope on a topic and returns once the broker has it (acks=all, idempotent producer). The
+/// transport under <see cref="IEventBus"/> and the outbox relay; application code publishes through the bus.
+/// </summary>
 public interface IEventPublisher
 {
     Task PublishAsync(string topic, EventEnvelope envelope, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace NotificationAspire.Messaging;
@@ -11,7 +12,8 @@ namespace NotificationAspire.Messaging;
 /// </summary>
 public static class KafkaClientExtensions
 {
-    public static IHostApplicationBuilder AddKafkaMessaging(this IHostApplicationBuilder builder, string connectionName)
+    /// <param name="serviceName">The service's resource name: its events' CloudEvents source is `/{serviceName}`.</param>
+    public static IHostApplicationBuilder AddKafkaMessaging(this IHostApplicationBuilder builder, string connectionName, string serviceName)
     {
         var bootstrapServers = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured; the AppHost sets it with WithReference(kafka).");
@@ -27,6 +29,10 @@ public static class KafkaClientExtensions
             MessageTimeoutMs = 30_000,
         }).Build());
         builder.Services.AddSingleton<IEventPublisher, KafkaEventPublisher>();
+        builder.Services.AddOptions<MessagingOptions>().Configure(options => options.Source = $"/{serviceName}");
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<KafkaEventBus>();
+        builder.Services.AddSingleton<IEventBus>(services => services.GetRequiredService<KafkaEventBus>());
         builder.Services.AddHealthChecks().AddCheck<KafkaHealthCheck>("kafka");
         return builder;
     }
