@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Notifications.Api.Application;
 using Notifications.Api.Model;
-using Notifications.Api.Outbox;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 
@@ -37,10 +36,7 @@ public static class SendNotification
         }
 
         var notification = NewNotification(request!, user.SenderId(), NullIfEmpty(idempotencyKey), templates, time.GetUtcNow());
-        var announcement = OutboxMessageExtensions.ForEvent(KafkaTopics.NotificationRequests.Name, notification.Id.ToString(),
-            NotificationRequested.EventType, SendEvents.Requested(notification), time);
-
-        var result = await acceptance.AcceptAsync(notification, announcement, ct);
+        var result = await acceptance.AcceptAsync(notification, ct);
         switch (result)
         {
             case AcceptanceResult.Accepted(var accepted):

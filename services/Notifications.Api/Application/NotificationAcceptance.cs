@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Apis;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
-using Notifications.Api.Outbox;
+using NotificationAspire.Outbox;
 using Npgsql;
 
 namespace Notifications.Api.Application;
@@ -20,9 +20,9 @@ public abstract record AcceptanceResult
 /// Stores a notification and the event announcing it in ONE transaction (the outbox), and makes retries
 /// with the same Idempotency-Key return the original notification instead of a second one.
 /// </summary>
-public sealed class NotificationAcceptance(NotificationsDbContext db, OutboxSignal outboxSignal)
+public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox outbox)
 {
-    public async Task<AcceptanceResult> AcceptAsync(Notification notification, OutboxMessage announcement, CancellationToken ct)
+    public async Task<AcceptanceResult> AcceptAsync(Notification notification, CancellationToken ct)
     {
         if (await FindByKeyAsync(notification, ct) is { } earlier)
         {
@@ -30,7 +30,7 @@ public sealed class NotificationAcceptance(NotificationsDbContext db, OutboxSign
         }
 
         db.Notifications.Add(notification);
-        db.Outbox.Add(announcement);
+        outbox.Add(SendEvents.Requested(notification));
         try
         {
             await db.SaveChangesAsync(ct); // one transaction: both rows or neither
@@ -43,7 +43,6 @@ public sealed class NotificationAcceptance(NotificationsDbContext db, OutboxSign
                 ?? throw new InvalidOperationException("Unique violation without a notification holding the key.", ex);
             return Compare(winner, notification);
         }
-        outboxSignal.Notify();
         return new AcceptanceResult.Accepted(notification);
     }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Apis;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
-using Notifications.Api.Outbox;
+using NotificationAspire.Outbox;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 
@@ -24,7 +24,7 @@ public static class CancelByCorrelation
     public sealed record NotificationReport(Guid Id, string Status, bool CancellationRequested, IReadOnlyList<string> AlreadyDeliveredTo);
 
     public static async Task<IResult> HandleAsync(HttpRequest http, ClaimsPrincipal user, NotificationsDbContext db,
-        OutboxSignal signal, TimeProvider time, CancellationToken ct)
+        IOutbox outbox, TimeProvider time, CancellationToken ct)
     {
         var (request, problem) = await RequestBodyReader.ReadAsync<Request>(http, ct);
         if (problem is not null)
@@ -60,15 +60,13 @@ public static class CancelByCorrelation
                 notification.CancelledAt = now;
                 notification.CancelledBy = senderId;
                 notification.UpdatedAt = now;
-                db.Outbox.Add(OutboxMessageExtensions.ForEvent(KafkaTopics.NotificationRequests.Name, notification.Id.ToString(),
-                    NotificationCancelled.EventType, new NotificationCancelled(notification.Id, request.CorrelationKey, senderId, now), time));
+                outbox.Add(new NotificationCancelled(notification.Id, request.CorrelationKey, senderId, now));
             }
             var delivered = notification.Attempts.Where(a => a.State == DeliveryStates.Delivered)
                 .Select(a => a.RecipientUserId).Distinct().ToList();
             reports.Add(new NotificationReport(notification.Id, notification.Status.ToString(), requested, delivered));
         }
         await db.SaveChangesAsync(ct);
-        signal.Notify();
 
         var report = new Report(request.CorrelationKey, reports);
         return reports.Any(r => r.CancellationRequested) ? TypedResults.Accepted((string?)null, report) : TypedResults.Ok(report);

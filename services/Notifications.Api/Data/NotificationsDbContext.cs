@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Model;
+using NotificationAspire.Outbox;
 
 namespace Notifications.Api.Data;
 
-/// <summary>The command side's own database: notifications, their recipients and attempts, and the outbox.</summary>
+/// <summary>The command side's own database: notifications, their recipients and attempts, dead letters, and the outbox.</summary>
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -69,18 +69,6 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             d.HasIndex(x => x.DeadLetteredAt);
             d.HasIndex(x => x.NotificationId);
         });
-        model.Entity<OutboxMessage>(o =>
-        {
-            o.ToTable("outbox");
-            o.HasKey(x => x.Id);
-            o.Property(x => x.Topic).HasMaxLength(200);
-            o.Property(x => x.Key).HasMaxLength(200);
-            o.Property(x => x.EventType).HasMaxLength(200);
-            o.Property(x => x.PayloadJson).HasColumnType("jsonb");
-            o.Property(x => x.TraceParent).HasMaxLength(100);
-            o.Property(x => x.LastError).HasMaxLength(2000);
-            // The relay only ever looks for what is still pending, oldest first.
-            o.HasIndex(x => x.CreatedAt).HasFilter("\"PublishedAt\" IS NULL");
-        });
+        model.MapOutbox();
     }
 }

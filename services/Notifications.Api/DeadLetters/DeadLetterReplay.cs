@@ -1,12 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
-using Notifications.Api.Outbox;
-using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Messaging;
+using NotificationAspire.Outbox;
 
 namespace Notifications.Api.DeadLetters;
 
@@ -15,7 +13,7 @@ namespace Notifications.Api.DeadLetters;
 /// again through the outbox with a fresh attempt count and the dead letter's id as replay id: replaying a
 /// letter twice publishes once, and the worker sends at most once per replay id.
 /// </summary>
-public sealed class DeadLetterReplay(NotificationsDbContext db, OutboxSignal signal, TimeProvider time)
+public sealed class DeadLetterReplay(NotificationsDbContext db, IOutbox outbox, TimeProvider time)
 {
     public enum Outcome { Replayed, AlreadyReplayed, NotReplayable }
 
@@ -25,22 +23,15 @@ public sealed class DeadLetterReplay(NotificationsDbContext db, OutboxSignal sig
         {
             return Outcome.AlreadyReplayed;
         }
-        if (letter.EventType != DeliveryDispatched.EventType || JsonNode.Parse(letter.PayloadJson) is not JsonObject payload)
+        if (letter.EventType != DeliveryDispatched.EventType || Readable(letter) is not { } record)
         {
             return Outcome.NotReplayable; // an unreadable record: nothing the worker could act on
         }
 
-        payload["attempt"] = 1;
-        payload["notBefore"] = null;
-        payload["replayId"] = letter.Id;
-        var recipient = payload["recipientUserId"]?.GetValue<string>() ?? letter.DeliveryKey;
-
         letter.ReplayedAt = time.GetUtcNow();
         letter.ReplayedBy = operatorId;
-        db.Outbox.Add(OutboxMessageExtensions.ForEvent(KafkaTopics.NotificationDispatch.Name, recipient,
-            DeliveryDispatched.EventType, payload, time));
+        outbox.Add(record with { Attempt = 1, NotBefore = null, ReplayId = letter.Id });
         await db.SaveChangesAsync(ct); // the mark and the outbox row together, or neither
-        signal.Notify();
         return Outcome.Replayed;
     }
 
@@ -54,5 +45,20 @@ public sealed class DeadLetterReplay(NotificationsDbContext db, OutboxSignal sig
             replayed += await ReplayAsync(letter, operatorId, ct) == Outcome.Replayed ? 1 : 0;
         }
         return replayed;
+    }
+
+    private static DeliveryDispatched? Readable(DeadLetter letter)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<DeliveryDispatched>(letter.PayloadJson, EventEnvelope.JsonOptions) is { } record
+                && record.MissingFields() is null
+                ? record with { History = record.History ?? [] }
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

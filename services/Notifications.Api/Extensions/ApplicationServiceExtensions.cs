@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Application;
 using Notifications.Api.Data;
 using Notifications.Api.DeadLetters;
-using Notifications.Api.Outbox;
+using NotificationAspire.Outbox;
 using Notifications.Api.Status;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
@@ -19,9 +19,8 @@ public static class ApplicationServiceExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<NotificationTemplates>();
-        builder.Services.AddSingleton<OutboxSignal>();
+        builder.AddOutbox<NotificationsDbContext>();
         builder.Services.AddScoped<NotificationAcceptance>();
-        builder.Services.AddHostedService<OutboxRelay>();
         builder.AddConsumerGroup(ConsumerGroups.NotificationStatus).AddSubscription<DeliveryStatusChanged, DeliveryStatusProjector>();
         builder.AddConsumerGroup(ConsumerGroups.DeadLetters).AddFallback<DeadLetterRecorder>();
         builder.Services.AddScoped<DeadLetterReplay>();

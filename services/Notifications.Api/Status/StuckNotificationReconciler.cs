@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
 using Notifications.Api.Application;
-using Notifications.Api.Outbox;
+using NotificationAspire.Outbox;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 
@@ -22,7 +22,7 @@ public sealed class ReconcilerOptions
 /// the outbox. The worker's delivery keys make that safe: what was delivered is only announced again.
 /// </summary>
 public sealed class StuckNotificationReconciler(
-    IServiceScopeFactory scopes, OutboxSignal signal, IOptions<ReconcilerOptions> options, TimeProvider time, ILogger<StuckNotificationReconciler> logger)
+    IServiceScopeFactory scopes, IOptions<ReconcilerOptions> options, TimeProvider time, ILogger<StuckNotificationReconciler> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,7 +36,6 @@ public sealed class StuckNotificationReconciler(
                 if (redriven > 0)
                 {
                     logger.LogWarning("Re-drove {Count} notification(s) without progress for {StuckAfter}", redriven, options.Value.StuckAfter);
-                    signal.Notify();
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -50,6 +49,7 @@ public sealed class StuckNotificationReconciler(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
         var now = time.GetUtcNow();
         var cutoff = now - options.Value.StuckAfter;
         var stuck = await db.Notifications.Include(n => n.Recipients)
@@ -60,14 +60,11 @@ public sealed class StuckNotificationReconciler(
         {
             notification.RedriveCount++;
             notification.UpdatedAt = now;
-            db.Outbox.Add(OutboxMessageExtensions.ForEvent(KafkaTopics.NotificationRequests.Name, notification.Id.ToString(),
-                NotificationRequested.EventType, SendEvents.Requested(notification), time));
+            outbox.Add(SendEvents.Requested(notification));
             if (notification.CancelledAt is { } cancelledAt)
             {
                 // The cancellation may have been lost with the request; it follows it again, in order.
-                db.Outbox.Add(OutboxMessageExtensions.ForEvent(KafkaTopics.NotificationRequests.Name, notification.Id.ToString(),
-                    NotificationCancelled.EventType,
-                    new NotificationCancelled(notification.Id, notification.CorrelationKey ?? string.Empty, notification.CancelledBy ?? "system", cancelledAt), time));
+                outbox.Add(new NotificationCancelled(notification.Id, notification.CorrelationKey ?? string.Empty, notification.CancelledBy ?? "system", cancelledAt));
             }
         }
         await db.SaveChangesAsync(ct);

@@ -1,18 +1,22 @@
 using Microsoft.EntityFrameworkCore;
-using Notifications.Api.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NotificationAspire.Messaging;
 
-namespace Notifications.Api.Outbox;
+namespace NotificationAspire.Outbox;
 
 /// <summary>
-/// Publishes committed outbox rows to Kafka, oldest first, and marks them published. A row stays pending
-/// until the broker acknowledged it, so a crash or a broker outage delays events but never loses one.
-/// Publishing and marking are not atomic: after a crash between them a row is published twice, which
-/// consumers absorb (their keys are idempotent). Rows are locked with SKIP LOCKED, so replicas share the work.
+/// Publishes committed outbox rows to Kafka, oldest first, and deletes them once the broker has them. A row
+/// stays until the broker acknowledged it, so a crash or a broker outage delays events but never loses one.
+/// Publishing and deleting are not atomic: after a crash between them a row is published twice, which
+/// consumers absorb (the event id is the row's). Rows are locked with SKIP LOCKED, so replicas share the work.
 /// </summary>
-public sealed class OutboxRelay(
-    IServiceScopeFactory scopes, IEventPublisher publisher, OutboxSignal signal, TimeProvider time, ILogger<OutboxRelay> logger)
-    : BackgroundService
+internal sealed class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes, IEventPublisher transport, OutboxSignal signal, IOptions<MessagingOptions> messaging,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    where TContext : DbContext
 {
     private const int BatchSize = 50;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -21,11 +25,13 @@ public sealed class OutboxRelay(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.Zero;
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var (published, failed) = await RelayBatchAsync(stoppingToken);
+                failures = failed ? failures + 1 : 0;
                 backoff = failed ? Next(backoff) : TimeSpan.Zero;
                 if (published == BatchSize && !failed)
                 {
@@ -37,6 +43,10 @@ public sealed class OutboxRelay(
                 logger.LogWarning(ex, "Outbox relay could not read or update the outbox");
                 backoff = Next(backoff);
             }
+            if (failures > 0)
+            {
+                logger.LogWarning("Outbox publishing failed {Failures} time(s) in a row; next try in {Backoff}", failures, backoff);
+            }
             await (backoff > TimeSpan.Zero ? Task.Delay(backoff, stoppingToken) : signal.WaitAsync(PollInterval, stoppingToken));
         }
     }
@@ -44,17 +54,17 @@ public sealed class OutboxRelay(
     private async Task<(int Published, bool Failed)> RelayBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
         // The connection's retrying strategy may only run a whole transaction, never half of one.
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => RelayBatchAsync(db, ct), ct);
     }
 
-    private async Task<(int Published, bool Failed)> RelayBatchAsync(NotificationsDbContext db, CancellationToken ct)
+    private async Task<(int Published, bool Failed)> RelayBatchAsync(TContext db, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var pending = await db.Outbox
-            .FromSql($"""SELECT * FROM outbox WHERE "PublishedAt" IS NULL ORDER BY "CreatedAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""")
+        var pending = await db.Set<OutboxMessage>()
+            .FromSql($"""SELECT * FROM outbox ORDER BY "CreatedAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""")
             .ToListAsync(ct);
 
         var published = 0;
@@ -63,17 +73,14 @@ public sealed class OutboxRelay(
         {
             try
             {
-                await publisher.PublishAsync(message.Topic, message.ToEnvelope(), ct);
-                message.PublishedAt = time.GetUtcNow();
+                await transport.PublishAsync(message.AggregateType, ToEnvelope(message), ct);
+                db.Remove(message);
                 published++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Stop at the first failure: later rows may be for the same key and must not overtake it.
-                message.PublishAttempts++;
-                message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                logger.LogWarning(ex, "Publishing outbox message {OutboxId} to {Topic} failed (attempt {Attempt})",
-                    message.Id, message.Topic, message.PublishAttempts);
+                logger.LogWarning(ex, "Publishing outbox message {OutboxId} to {Topic} failed", message.Id, message.AggregateType);
                 failed = true;
                 break;
             }
@@ -82,6 +89,9 @@ public sealed class OutboxRelay(
         await transaction.CommitAsync(ct);
         return (published, failed);
     }
+
+    private EventEnvelope ToEnvelope(OutboxMessage message) => new(message.Id.ToString(), message.EventType, messaging.Value.Source,
+        message.CreatedAt, message.AggregateId, message.Payload, message.TraceParent);
 
     private static TimeSpan Next(TimeSpan backoff) =>
         backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));

@@ -1,10 +1,10 @@
-namespace Notifications.Api.Outbox;
+namespace NotificationAspire.Outbox;
 
 /// <summary>
-/// Wakes the relay as soon as a request committed an outbox row, so publishing does not wait for the next
-/// poll. Polling stays as the safety net for rows written before a crash or by another replica.
+/// Wakes the relay as soon as a transaction with outbox rows committed, so publishing does not wait for the
+/// next poll. Polling stays as the safety net for rows written before a crash or by another replica.
 /// </summary>
-public sealed class OutboxSignal
+internal sealed class OutboxSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
