@@ -1,6 +1,8 @@
+using Delivery.Worker.Data;
 using Delivery.Worker.Extensions;
 using NotificationAspire.Contracts;
 using NotificationAspire.Messaging;
+using NotificationAspire.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,7 +12,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-await app.MigrateDatabaseAsync();
+await app.Services.MigrateDatabaseAsync<DeliveryDbContext>();
 
 // No API of its own: the worker listens on Kafka and serves health, liveness and metrics for probes.
 app.MapDefaultEndpoints();

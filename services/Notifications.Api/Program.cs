@@ -1,4 +1,6 @@
 using Notifications.Api.Apis;
+using Notifications.Api.Data;
+using NotificationAspire.Persistence;
 using Notifications.Api.DeadLetters;
 using Notifications.Api.Extensions;
 
@@ -11,7 +13,7 @@ builder.AddDefaultOpenApi();
 
 var app = builder.Build();
 
-await app.MigrateDatabaseAsync();
+await app.Services.MigrateDatabaseAsync<NotificationsDbContext>();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -5,7 +5,6 @@ using Delivery.Worker.Providers.Email;
 using Delivery.Worker.Providers.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Messaging;
@@ -75,34 +74,4 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<SmtpConnectionPool>();
         builder.Services.AddSingleton<IChannelProvider, SmtpEmailProvider>();
     }
-
-    /// <summary>
-    /// The service owns its schema: migrations run before the consumers start. Replicas start together, and
-    /// EF's own migration lock needs the history table that two of them would then race to create, so one
-    /// PostgreSQL advisory lock lets a single replica migrate while the others wait and then find nothing to do.
-    /// </summary>
-    public static async Task MigrateDatabaseAsync(this WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DeliveryDbContext>();
-        await using var lockConnection = new NpgsqlConnection(db.Database.GetConnectionString());
-        await lockConnection.OpenAsync();
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", lockConnection))
-        {
-            await take.ExecuteNonQueryAsync();
-        }
-        try
-        {
-            await db.Database.MigrateAsync();
-        }
-        finally
-        {
-            // Explicitly: closing only returns the connection to the pool, and the session (with its lock) lives on.
-            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", lockConnection);
-            await release.ExecuteNonQueryAsync();
-        }
-    }
-
-    /// <summary>Arbitrary, but fixed: every replica must ask for the same lock, and nothing else in deliverydb takes it.</summary>
-    private const long MigrationLockKey = 7_301_420_001;
 }

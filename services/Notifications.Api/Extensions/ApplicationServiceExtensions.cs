@@ -29,12 +29,4 @@ public static class ApplicationServiceExtensions
         builder.Services.AddHostedService<StuckNotificationReconciler>();
         return builder;
     }
-
-    /// <summary>The service owns its schema: migrations run before it takes traffic.</summary>
-    public static async Task MigrateDatabaseAsync(this WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        await db.Database.MigrateAsync();
-    }
 }
