@@ -1,7 +1,6 @@
+using NotificationAspire.Persistence;
 using Notifications.Api.Apis;
 using Notifications.Api.Data;
-using NotificationAspire.Persistence;
-using Notifications.Api.DeadLetters;
 using Notifications.Api.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);

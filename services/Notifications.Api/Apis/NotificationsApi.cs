@@ -1,69 +1,31 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Notifications.Api.Data;
+using Notifications.Api.Cancellation;
+using Notifications.Api.Sending;
+using Notifications.Api.Status;
 using NotificationAspire.Contracts;
 
 namespace Notifications.Api.Apis;
 
+/// <summary>The notifications routes: who may call each one, what it answers. Handlers live in their feature folders.</summary>
 public static class NotificationsApi
 {
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/notifications").WithTags("Notifications");
+        // ProblemHttpResult carries no status of its own: the problems each route can answer are declared here.
         api.MapPost("/", SendNotification.HandleAsync).RequireAuthorization(PlatformPolicies.Sender)
             .Accepts<SendNotificationRequest>("application/json")
-            .Produces<NotificationAccepted>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        // 400: a query value that does not bind (take=abc); the status code pages answer it as a problem.
-        api.MapGet("/", ListMine).RequireAuthorization(PlatformPolicies.Sender)
+        // 400: a query value that does not bind (take=abc).
+        api.MapGet("/", NotificationQueries.ListMineAsync).RequireAuthorization(PlatformPolicies.Sender)
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        api.MapGet("/{id:guid}", GetById).RequireAuthorization(PlatformPolicies.Authenticated);
-        api.MapPost("/cancellations", Cancellation.CancelByCorrelation.HandleAsync).RequireAuthorization(PlatformPolicies.Sender)
-            .Accepts<Cancellation.CancelByCorrelation.Request>("application/json")
-            .Produces<Cancellation.CancelByCorrelation.Report>(StatusCodes.Status200OK) // nothing left to cancel
-            .Produces<Cancellation.CancelByCorrelation.Report>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
+        api.MapGet("/{id:guid}", NotificationQueries.GetByIdAsync).RequireAuthorization(PlatformPolicies.Authenticated);
+        api.MapPost("/cancellations", CancelByCorrelation.HandleAsync).RequireAuthorization(PlatformPolicies.Sender)
+            .Accepts<CancelByCorrelation.Request>("application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
-    }
-
-    /// <summary>The caller's own notifications, newest first.</summary>
-    public static async Task<Ok<List<NotificationSummary>>> ListMine(
-        ClaimsPrincipal user, NotificationsDbContext db, int? take, CancellationToken ct)
-    {
-        var senderId = user.SenderId();
-        var page = Math.Clamp(take ?? 50, 1, 200);
-        var items = await db.Notifications.AsNoTracking()
-            .Where(n => n.SenderId == senderId)
-            .OrderByDescending(n => n.CreatedAt)
-            .Take(page)
-            .Select(n => new NotificationSummary(n.Id, n.Channel, n.Status.ToString(), n.CorrelationKey, n.CreatedAt))
-            .ToListAsync(ct);
-        return TypedResults.Ok(items);
-    }
-
-    /// <summary>
-    /// One notification with its attempts, for its sender or an admin. Anyone else gets 404, not 403:
-    /// whether an id exists is itself something only its sender should learn.
-    /// </summary>
-    public static async Task<Results<Ok<NotificationView>, NotFound>> GetById(
-        Guid id, ClaimsPrincipal user, NotificationsDbContext db, CancellationToken ct)
-    {
-        var notification = await db.Notifications.AsNoTracking().AsSplitQuery()
-            .Include(n => n.Recipients)
-            .Include(n => n.Attempts)
-            .FirstOrDefaultAsync(n => n.Id == id, ct);
-        if (notification is null || (notification.SenderId != user.SenderId() && !user.IsInRole(PlatformRoles.Admin)))
-        {
-            return TypedResults.NotFound();
-        }
-        return TypedResults.Ok(NotificationView.From(notification));
     }
 }

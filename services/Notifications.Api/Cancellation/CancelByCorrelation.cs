@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Notifications.Api.Apis;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Notifications.Api.Requests;
+using Notifications.Api.Sending;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
 using NotificationAspire.Outbox;
@@ -23,15 +25,20 @@ public static class CancelByCorrelation
     /// <summary>Per notification: whether a cancellation went out now, and who already got it.</summary>
     public sealed record NotificationReport(Guid Id, string Status, bool CancellationRequested, IReadOnlyList<string> AlreadyDeliveredTo);
 
-    public static async Task<IResult> HandleAsync(HttpRequest http, ClaimsPrincipal user, NotificationsDbContext db,
+    public static async Task<Results<Accepted<Report>, Ok<Report>, ValidationProblem, ProblemHttpResult>> HandleAsync(HttpRequest http, ClaimsPrincipal user, NotificationsDbContext db,
         IOutbox outbox, TimeProvider time, CancellationToken ct)
     {
-        var (request, problem) = await RequestBodyReader.ReadAsync<Request>(http, ct);
-        if (problem is not null)
+        var body = await RequestBodyReader.ReadAsync<Request>(http, ct);
+        if (body.Invalid is { } invalid)
         {
-            return problem;
+            return invalid;
         }
-        if (string.IsNullOrWhiteSpace(request!.CorrelationKey) || request.CorrelationKey.Length > SendNotificationValidator.MaxKeyLength)
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+        var request = body.Value!;
+        if (string.IsNullOrWhiteSpace(request.CorrelationKey) || request.CorrelationKey.Length > SendNotificationValidator.MaxKeyLength)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {

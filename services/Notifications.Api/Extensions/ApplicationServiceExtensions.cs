@@ -1,12 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-using Notifications.Api.Application;
+using NotificationAspire.Contracts.Events;
+using NotificationAspire.Contracts;
+using NotificationAspire.Messaging;
+using NotificationAspire.Outbox;
 using Notifications.Api.Data;
 using Notifications.Api.DeadLetters;
-using NotificationAspire.Outbox;
+using Notifications.Api.Recovery;
+using Notifications.Api.Sending;
 using Notifications.Api.Status;
-using NotificationAspire.Contracts;
-using NotificationAspire.Contracts.Events;
-using NotificationAspire.Messaging;
 
 namespace Notifications.Api.Extensions;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Notifications.Api.Apis;
+using Notifications.Api.Requests;
+using Notifications.Api.Sending;
 
 namespace Notifications.Api.Tests.Sending;
 
@@ -42,16 +43,16 @@ public sealed class RequestBodyReaderTests
     {
         var context = JsonRequest([], contentLength: NotificationAspire.Contracts.RequestLimits.MaxBodyBytes + 1);
 
-        var (_, problem) = await RequestBodyReader.ReadAsync<SendNotificationRequest>(context.Request, CancellationToken.None);
+        var body = await RequestBodyReader.ReadAsync<SendNotificationRequest>(context.Request, CancellationToken.None);
 
-        Assert.Equal(StatusCodes.Status413PayloadTooLarge, Assert.IsType<ProblemHttpResult>(problem).StatusCode);
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, body.Refused?.StatusCode);
     }
 
     private static async Task<IDictionary<string, string[]>> ValidationErrorsAsync(byte[] body)
     {
-        var (value, problem) = await RequestBodyReader.ReadAsync<SendNotificationRequest>(JsonRequest(body, body.Length).Request, CancellationToken.None);
-        Assert.Null(value);
-        return Assert.IsType<ValidationProblem>(problem).ProblemDetails.Errors;
+        var read = await RequestBodyReader.ReadAsync<SendNotificationRequest>(JsonRequest(body, body.Length).Request, CancellationToken.None);
+        Assert.Null(read.Value);
+        return Assert.IsType<ValidationProblem>(read.Invalid).ProblemDetails.Errors;
     }
 
     private static DefaultHttpContext JsonRequest(byte[] body, long? contentLength)

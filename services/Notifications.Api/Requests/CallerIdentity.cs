@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Notifications.Api.Apis;
+namespace Notifications.Api.Requests;
 
 /// <summary>Who is calling: a service account is known by its client id, a person by their subject.</summary>
 public static class CallerIdentity

@@ -2,12 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
-using Notifications.Api.Application;
+using Notifications.Api.Sending;
 using NotificationAspire.Outbox;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 
-namespace Notifications.Api.Status;
+namespace Notifications.Api.Recovery;
 
 /// <summary>How long a notification may go without progress before it is re-driven, and how often to look.</summary>
 public sealed class ReconcilerOptions

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NotificationAspire.Contracts;
 
-namespace Notifications.Api.Apis;
+namespace Notifications.Api.Requests;
 
 /// <summary>
 /// Reads a JSON body strictly and turns every way it can be wrong into a 4xx problem naming the field:
@@ -17,11 +17,11 @@ public static class RequestBodyReader
         Converters = { new NulFreeStringConverter() },
     };
 
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
+    public static async Task<BodyRead<T>> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
     {
         if (request.ContentLength > RequestLimits.MaxBodyBytes)
         {
-            return (null, TooLarge());
+            return TooLarge();
         }
         // Chunked bodies have no Content-Length: Kestrel stops reading them at the same limit.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
@@ -30,21 +30,21 @@ public static class RequestBodyReader
         }
         if (!request.HasJsonContentType())
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type", detail: "Send the body as application/json."));
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type", detail: "Send the body as application/json.");
         }
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Strict, ct);
-            return value is null ? (null, Invalid("$", "A JSON object is required.")) : (value, null);
+            return value is null ? Invalid("$", "A JSON object is required.") : value;
         }
         catch (JsonException ex)
         {
-            return (null, Invalid(FieldOf(ex.Path), Describe(ex)));
+            return Invalid(FieldOf(ex.Path), Describe(ex));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge());
+            return TooLarge();
         }
     }
 
@@ -67,4 +67,17 @@ public static class RequestBodyReader
         _ when ex.Message.Contains("could not be converted", StringComparison.Ordinal) => "Wrong type for this field.",
         _ => "Malformed JSON.",
     };
+}
+
+/// <summary>
+/// A body as read: the value, or why not. <see cref="Invalid"/> is a 400 naming the field; <see cref="Refused"/> a
+/// problem with its own status (413, 415). Handlers return whichever is set, so their result types stay exact.
+/// </summary>
+public sealed record BodyRead<T>(T? Value, ValidationProblem? Invalid, ProblemHttpResult? Refused) where T : class
+{
+    public static implicit operator BodyRead<T>(T value) => new(value, null, null);
+
+    public static implicit operator BodyRead<T>(ValidationProblem invalid) => new(null, invalid, null);
+
+    public static implicit operator BodyRead<T>(ProblemHttpResult refused) => new(null, null, refused);
 }

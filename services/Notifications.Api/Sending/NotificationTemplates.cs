@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Notifications.Api.Requests;
 
-namespace Notifications.Api.Application;
+namespace Notifications.Api.Sending;
 
 /// <summary>
 /// The templates a caller can name instead of writing subject and body. `{{field}}` placeholders are

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Notifications.Api.Apis;
+using Notifications.Api.Requests;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
 using NotificationAspire.Outbox;
 using Npgsql;
 
-namespace Notifications.Api.Application;
+namespace Notifications.Api.Sending;
 
 /// <summary>The outcome of accepting a send request.</summary>
 public abstract record AcceptanceResult

@@ -1,17 +1,18 @@
 using System.Security.Claims;
-using Notifications.Api.Application;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Notifications.Api.Requests;
 using Notifications.Api.Model;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 
-namespace Notifications.Api.Apis;
+namespace Notifications.Api.Sending;
 
 /// <summary>`POST /api/notifications`: validate, store with its outbox event, answer 202.</summary>
 public static class SendNotification
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    public static async Task<IResult> HandleAsync(
+    public static async Task<Results<Accepted<NotificationAccepted>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         HttpRequest http, ClaimsPrincipal user, NotificationAcceptance acceptance, NotificationTemplates templates,
         TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
@@ -24,18 +25,23 @@ public static class SendNotification
             });
         }
 
-        var (request, problem) = await RequestBodyReader.ReadAsync<SendNotificationRequest>(http, ct);
-        if (problem is not null)
+        var body = await RequestBodyReader.ReadAsync<SendNotificationRequest>(http, ct);
+        if (body.Invalid is { } invalid)
         {
-            return problem;
+            return invalid;
         }
-        var errors = SendNotificationValidator.Validate(request!, templates);
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+        var request = body.Value!;
+        var errors = SendNotificationValidator.Validate(request, templates);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var notification = NewNotification(request!, user.SenderId(), NullIfEmpty(idempotencyKey), templates, time.GetUtcNow());
+        var notification = NewNotification(request, user.SenderId(), NullIfEmpty(idempotencyKey), templates, time.GetUtcNow());
         var result = await acceptance.AcceptAsync(notification, ct);
         switch (result)
         {

@@ -1,8 +1,8 @@
 using System.Net.Mail;
-using Notifications.Api.Application;
+using Notifications.Api.Requests;
 using NotificationAspire.Contracts.Events;
 
-namespace Notifications.Api.Apis;
+namespace Notifications.Api.Sending;
 
 /// <summary>
 /// Checks a send request field by field. Errors are keyed by the JSON path of the offending field

@@ -2,28 +2,17 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Notifications.Api.Apis;
+using Notifications.Api.Requests;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
-using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 
 namespace Notifications.Api.DeadLetters;
 
-/// <summary>Operators (`notifications.admin`) list dead letters, see why, and replay them.</summary>
-public static class DeadLettersApi
+/// <summary>The dead-letter handlers: list, look at one, replay one or all (routes in Apis/DeadLettersApi).</summary>
+public static class DeadLetterEndpoints
 {
-    public static IEndpointRouteBuilder MapDeadLettersApi(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api/dead-letters").WithTags("Dead letters").RequireAuthorization(PlatformPolicies.Admin);
-        api.MapGet("/", List).ProducesProblem(StatusCodes.Status400BadRequest); // a query value that does not bind
-        api.MapGet("/{id}", Get);
-        api.MapPost("/{id}/replay", Replay).ProducesProblem(StatusCodes.Status422UnprocessableEntity); // ProblemHttpResult carries no status
-        api.MapPost("/replay", ReplayAll);
-        return app;
-    }
-
-    public static async Task<Ok<List<DeadLetterView>>> List(NotificationsDbContext db, bool? replayed, Guid? notificationId, int? take, CancellationToken ct)
+    public static async Task<Ok<List<DeadLetterView>>> ListAsync(NotificationsDbContext db, bool? replayed, Guid? notificationId, int? take, CancellationToken ct)
     {
         var query = db.DeadLetters.AsNoTracking();
         if (replayed is { } wanted)
@@ -38,12 +27,12 @@ public static class DeadLettersApi
         return TypedResults.Ok(letters.Select(DeadLetterView.From).ToList());
     }
 
-    public static async Task<Results<Ok<DeadLetterView>, NotFound>> Get(string id, NotificationsDbContext db, CancellationToken ct) =>
+    public static async Task<Results<Ok<DeadLetterView>, NotFound>> GetAsync(string id, NotificationsDbContext db, CancellationToken ct) =>
         await db.DeadLetters.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct) is { } letter
             ? TypedResults.Ok(DeadLetterView.From(letter))
             : TypedResults.NotFound();
 
-    public static async Task<Results<Accepted<ReplayResult>, Ok<ReplayResult>, NotFound, ProblemHttpResult>> Replay(
+    public static async Task<Results<Accepted<ReplayResult>, Ok<ReplayResult>, NotFound, ProblemHttpResult>> ReplayAsync(
         string id, ClaimsPrincipal user, NotificationsDbContext db, DeadLetterReplay replay, CancellationToken ct)
     {
         if (await db.DeadLetters.FirstOrDefaultAsync(d => d.Id == id, ct) is not { } letter)
@@ -59,7 +48,7 @@ public static class DeadLettersApi
         };
     }
 
-    public static async Task<Ok<ReplayResult>> ReplayAll(ClaimsPrincipal user, DeadLetterReplay replay, CancellationToken ct) =>
+    public static async Task<Ok<ReplayResult>> ReplayAllAsync(ClaimsPrincipal user, DeadLetterReplay replay, CancellationToken ct) =>
         TypedResults.Ok(new ReplayResult(await replay.ReplayAllAsync(user.SenderId(), ct)));
 }
 

@@ -1,7 +1,7 @@
 using Notifications.Api.Model;
 using NotificationAspire.Contracts.Events;
 
-namespace Notifications.Api.Application;
+namespace Notifications.Api.Sending;
 
 /// <summary>The events a notification announces itself with; one place, so a re-drive says exactly what the send said.</summary>
 public static class SendEvents

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Notifications.Api.Apis;
+using Notifications.Api.Requests;
 
-namespace Notifications.Api.Application;
+namespace Notifications.Api.Sending;
 
 /// <summary>
 /// A hash of what was asked, so a retry with the same Idempotency-Key can be told from a different request

@@ -1,4 +1,4 @@
-namespace Notifications.Api.Application;
+namespace Notifications.Api.Requests;
 
 /// <summary>
 /// Characters a field may not carry. NUL reaches nothing intact (PostgreSQL's text and jsonb refuse it), and

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Notifications.Api.Apis;
+namespace Notifications.Api.Sending;
 
 /// <summary>The body of `POST /api/notifications`. Unknown fields are rejected, so a typo never goes unnoticed.</summary>
 public sealed record SendNotificationRequest(

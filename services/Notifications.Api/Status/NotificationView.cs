@@ -1,6 +1,6 @@
 using Notifications.Api.Model;
 
-namespace Notifications.Api.Apis;
+namespace Notifications.Api.Status;
 
 /// <summary>A notification as its sender sees it: status, recipients and every delivery attempt.</summary>
 public sealed record NotificationView(

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Notifications.Api.Application;
 
-namespace Notifications.Api.Apis;
+namespace Notifications.Api.Requests;
 
 /// <summary>
 /// Reads every string of a request body and refuses one carrying NUL, while the serializer still knows the
