@@ -2,7 +2,7 @@ using System.Text;
 using Confluent.Kafka;
 using NotificationAspire.Messaging;
 
-namespace NotificationAspire.EndToEnd.Tests;
+namespace NotificationAspire.TestSupport;
 
 /// <summary>Produces and reads raw records on the platform's broker, as another service (or a broken one) would.</summary>
 public sealed class KafkaProbe(PlatformFixture platform)

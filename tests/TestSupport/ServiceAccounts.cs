@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 
-namespace NotificationAspire.EndToEnd.Tests;
+namespace NotificationAspire.TestSupport;
 
 /// <summary>The realm's calling services and how to get a token for one, as a real caller would.</summary>
 public static class ServiceAccounts

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 
-namespace NotificationAspire.EndToEnd.Tests;
+namespace NotificationAspire.TestSupport;
 
 /// <summary>
 /// What arrived at the `mail` resource (smtp4dev), read through its REST API as a user would in its UI. The

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace NotificationAspire.EndToEnd.Tests;
+namespace NotificationAspire.TestSupport;
 
 /// <summary>Calls the platform through its gateway, as another company service would.</summary>
 public sealed class PlatformApi(PlatformFixture platform)
