@@ -15,6 +15,7 @@ namespace NotificationAspire.EndToEnd.Tests.Delivery;
 public sealed class DeliveryProbe(PlatformFixture platform)
 {
     private readonly MailSink _mail = new(platform);
+    private readonly KafkaProbe _kafka = new(platform);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -55,10 +56,10 @@ public sealed class DeliveryProbe(PlatformFixture platform)
         ProduceAsync(topic, partition, record.RecipientUserId, DeliveryDispatched.EventType, eventId, record);
 
     private Task ProduceAsync<T>(string topic, int? partition, string key, string type, string eventId, T payload, string? traceParent = null) =>
-        new KafkaProbe(platform).ProduceAsync(topic,
+        _kafka.ProduceAsync(topic,
             EventEnvelope.Create(eventId, type, "/delivery-worker-tests", DateTimeOffset.UtcNow, key, payload, traceParent), partition);
 
-    public async Task<StatusStream> OpenStatusStreamAsync() => StatusStream.Open(await BootstrapServersAsync());
+    public Task<StatusStream> OpenStatusStreamAsync() => _kafka.OpenStatusStreamAsync();
 
     /// <summary>Polls the sink until a message to the contact with the subject is there (or the deadline passes).</summary>
     public async Task<IReadOnlyList<MailSink.Message>> WaitForEmailsAsync(string token, string contact, string subject)
@@ -113,10 +114,5 @@ public sealed class DeliveryProbe(PlatformFixture platform)
 
     /// <summary>The first record on <paramref name="topic"/> whose CloudEvents id is <paramref name="eventId"/>.</summary>
     public Task<ConsumeResult<string, byte[]>?> FindAsync(string topic, string eventId) =>
-        new KafkaProbe(platform).FindAsync(topic, r => KafkaProbe.Header(r, "ce_id") == eventId, StatusStream.Deadline);
-
-    public async Task<string> BootstrapServersAsync() =>
-        await platform.App.GetConnectionStringAsync(ResourceNames.Kafka)
-        ?? throw new InvalidOperationException("kafka has no connection string");
-
+        _kafka.FindByIdAsync(topic, eventId, StatusStream.Deadline);
 }
