@@ -10,11 +10,10 @@ namespace NotificationAspire.EndToEnd.Tests.Delivery;
 
 /// <summary>
 /// The delivery worker's surroundings as the tests drive them: events written the way their publishers write
-/// them (CloudEvents binary mode), mail read from smtp4dev, status read from `notification-status`.
+/// them (CloudEvents binary mode), status read from `notification-status`.
 /// </summary>
 public sealed class DeliveryProbe(PlatformFixture platform)
 {
-    private readonly MailSink _mail = new(platform);
     private readonly KafkaProbe _kafka = new(platform);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -60,32 +59,6 @@ public sealed class DeliveryProbe(PlatformFixture platform)
             EventEnvelope.Create(eventId, type, "/delivery-worker-tests", DateTimeOffset.UtcNow, key, payload, traceParent), partition);
 
     public Task<StatusStream> OpenStatusStreamAsync() => _kafka.OpenStatusStreamAsync();
-
-    /// <summary>Polls the sink until a message to the contact with the subject is there (or the deadline passes).</summary>
-    public async Task<IReadOnlyList<MailSink.Message>> WaitForEmailsAsync(string token, string contact, string subject)
-    {
-        var deadline = DateTime.UtcNow + StatusStream.Deadline;
-        while (true)
-        {
-            var found = await EmailsAsync(token, contact, subject);
-            if (found.Count > 0 || DateTime.UtcNow > deadline)
-            {
-                return found;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-    }
-
-    /// <summary>This test's emails (found by its unique token) with the subject, to the contact if one is given.</summary>
-    public async Task<IReadOnlyList<MailSink.Message>> EmailsAsync(string token, string? contact, string subject) =>
-        (await _mail.SearchAsync(token))
-            .Where(m => m.Subject == subject && (contact is null || m.To.Contains(contact, StringComparer.OrdinalIgnoreCase)))
-            .ToList();
-
-    public async Task<string> EmailTextAsync(string id) =>
-        (await _mail.PlainTextBodyAsync(id)).ReplaceLineEndings("\n").TrimEnd('\n');
-
-    public Task<string?> EmailHeaderAsync(string id, string name) => _mail.HeaderAsync(id, name);
 
     /// <summary>
     /// Leaves a delivery the way a worker SIGKILLed in the middle of a send leaves it: attempt 1 recorded as

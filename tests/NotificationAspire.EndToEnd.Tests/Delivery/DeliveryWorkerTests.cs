@@ -16,6 +16,7 @@ namespace NotificationAspire.EndToEnd.Tests.Delivery;
 public sealed class DeliveryWorkerTests(PlatformFixture platform)
 {
     private readonly DeliveryProbe _probe = new(platform);
+    private readonly MailSink _mail = new(platform);
 
     [Fact]
     public async Task A_requested_email_is_dispatched_by_recipient_then_arrives_once_and_is_reported_delivered()
@@ -25,9 +26,9 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         var traceId = ActivityTraceId.CreateRandom();
         await _probe.ProduceRequestAsync(request, eventId: Guid.NewGuid().ToString(), traceParent: $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
 
-        var email = Assert.Single(await _probe.WaitForEmailsAsync(token, request.Recipients[0].Contact, request.Subject));
-        Assert.Equal(request.Body, await _probe.EmailTextAsync(email.Id));
-        Assert.EndsWith("@notificationaspire.local>", await _probe.EmailHeaderAsync(email.Id, "Message-ID"));
+        var email = Assert.Single(await _mail.WaitForAsync(token, request.Subject, to: request.Recipients[0].Contact, StatusStream.Deadline));
+        Assert.Equal(request.Body, await _mail.BodyTextAsync(email.Id));
+        Assert.EndsWith("@notificationaspire.local>", await _mail.HeaderAsync(email.Id, "Message-ID"));
 
         var deliveryKey = DeliveryProbe.DeliveryKey(request.NotificationId, request.Recipients[0].UserId);
         var dispatch = await _probe.FindAsync(KafkaTopics.NotificationDispatch.Name, $"{deliveryKey}:dispatch");
@@ -67,7 +68,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         var delivered = Assert.Single(received, e => e.Payload.State == DeliveryStates.Delivered);
         Assert.Equal(1, delivered.Payload.InterruptedSends);
         Assert.Equal(2, delivered.Payload.AttemptNumber); // sends started: the interrupted one and this one
-        Assert.Single(await _probe.WaitForEmailsAsync(token, request.Recipients[0].Contact, request.Subject));
+        Assert.Single(await _mail.WaitForAsync(token, request.Subject, to: request.Recipients[0].Contact, StatusStream.Deadline));
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
 
         await _probe.ProduceRequestAsync(request, eventId);
         var first = Assert.Single(await statuses.WaitForAsync(request.NotificationId, s => s.Any(e => e.Payload.State == DeliveryStates.Delivered)));
-        Assert.Single(await _probe.WaitForEmailsAsync(token, request.Recipients[0].Contact, request.Subject));
+        Assert.Single(await _mail.WaitForAsync(token, request.Subject, to: request.Recipients[0].Contact, StatusStream.Deadline));
 
         // The same record again, as Kafka hands it out when a worker crashed after fanning out but before committing.
         await _probe.ProduceRequestAsync(request, eventId);
@@ -89,7 +90,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         Assert.Equal(2, both.Count);
         Assert.All(both, e => Assert.Equal(first.Id, e.Id));
         Assert.All(both, e => Assert.Equal(DeliveryStates.Delivered, e.Payload.State));
-        Assert.Single(await _probe.EmailsAsync(token, request.Recipients[0].Contact, request.Subject));
+        Assert.Single(await _mail.SearchAsync(token, request.Subject, to: request.Recipients[0].Contact));
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         Assert.Contains("not an email address", failed.Payload.Error);
         Assert.EndsWith($":{DeliveryStates.Failed}:1", failed.Id);
         // The worker announces the outcome after the send would have happened, so the sink is already final.
-        Assert.Empty(await _probe.EmailsAsync(token, contact: null, request.Subject));
+        Assert.Empty(await _mail.SearchAsync(token, request.Subject));
 
         var deliveryKey = DeliveryProbe.DeliveryKey(request.NotificationId, request.Recipients[0].UserId);
         var letter = await _probe.FindAsync(KafkaTopics.NotificationDeadLetters.Name, $"{deliveryKey}:dead:1");

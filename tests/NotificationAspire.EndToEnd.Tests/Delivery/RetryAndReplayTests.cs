@@ -13,6 +13,7 @@ namespace NotificationAspire.EndToEnd.Tests.Delivery;
 public sealed class RetryAndReplayTests(PlatformFixture platform)
 {
     private readonly DeliveryProbe _probe = new(platform);
+    private readonly MailSink _mail = new(platform);
 
     [Fact]
     public async Task A_retry_waits_for_its_time_without_holding_up_other_partitions_and_nothing_behind_it_is_lost()
@@ -45,7 +46,7 @@ public sealed class RetryAndReplayTests(PlatformFixture platform)
         var queued = Assert.Single(await behindStatus.WaitForAsync(behind.NotificationId, s => s.Count > 0));
         Assert.Equal(DeliveryStates.Delivered, queued.Payload.State);
         Assert.True(queued.Payload.OccurredAt >= dueAt);
-        Assert.Single(await _probe.WaitForEmailsAsync(token, waiting.Contact, waiting.Subject));
+        Assert.Single(await _mail.WaitForAsync(token, waiting.Subject, to: waiting.Contact, StatusStream.Deadline));
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class RetryAndReplayTests(PlatformFixture platform)
         var all = await statuses.WaitForAsync(request.NotificationId, s => s.Count >= 3);
         Assert.Equal(3, all.Count);
         Assert.All(all, e => Assert.Equal(delivered.Id, e.Id));
-        Assert.Single(await _probe.EmailsAsync(token, request.Recipients[0].Contact, request.Subject));
+        Assert.Single(await _mail.SearchAsync(token, request.Subject, to: request.Recipients[0].Contact));
     }
 
     [Fact]
