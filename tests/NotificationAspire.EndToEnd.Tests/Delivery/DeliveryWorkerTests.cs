@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
+using NotificationAspire.Messaging;
 
 namespace NotificationAspire.EndToEnd.Tests.Delivery;
 
@@ -30,11 +31,11 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         Assert.Equal(request.Body, await _mail.BodyTextAsync(email.Id));
         Assert.EndsWith("@notificationaspire.local>", await _mail.HeaderAsync(email.Id, "Message-ID"));
 
-        var deliveryKey = DeliveryProbe.DeliveryKey(request.NotificationId, request.Recipients[0].UserId);
+        var deliveryKey = DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel);
         var dispatch = await _probe.FindAsync(KafkaTopics.NotificationDispatch.Name, $"{deliveryKey}:dispatch");
         Assert.NotNull(dispatch);
         Assert.Equal(request.Recipients[0].UserId, dispatch.Message.Key);
-        var dispatched = JsonSerializer.Deserialize<DeliveryDispatched>(dispatch.Message.Value, DeliveryProbe.Json)!;
+        var dispatched = JsonSerializer.Deserialize<DeliveryDispatched>(dispatch.Message.Value, EventEnvelope.JsonOptions)!;
         Assert.Equal((1, null, 0, null), (dispatched.Attempt, dispatched.NotBefore, dispatched.History.Count, dispatched.ReplayId));
 
         using var statuses = await _probe.OpenStatusStreamAsync();
@@ -59,7 +60,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         var token = Guid.NewGuid().ToString("N");
         var request = DeliveryProbe.EmailRequest(token, contact: $"{token}@example.com");
         // Long past the sending lease: whether the SMTP server accepted that send is unknown.
-        await _probe.LeaveUnfinishedSendAsync(request, startedAt: DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        await UnfinishedSend.LeaveAsync(platform, request, startedAt: DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
         using var statuses = await _probe.OpenStatusStreamAsync();
 
         await _probe.ProduceRequestAsync(request, eventId: Guid.NewGuid().ToString());
@@ -109,7 +110,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         // The worker announces the outcome after the send would have happened, so the sink is already final.
         Assert.Empty(await _mail.SearchAsync(token, request.Subject));
 
-        var deliveryKey = DeliveryProbe.DeliveryKey(request.NotificationId, request.Recipients[0].UserId);
+        var deliveryKey = DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel);
         var letter = await _probe.FindAsync(KafkaTopics.NotificationDeadLetters.Name, $"{deliveryKey}:dead:1");
         Assert.NotNull(letter);
         Assert.Equal(deliveryKey, letter.Message.Key);
@@ -117,11 +118,11 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         Assert.Contains("not an email address", KafkaProbe.Header(letter, DeadLetterHeaders.Reason));
         Assert.Equal(KafkaTopics.NotificationDispatch.Name, KafkaProbe.Header(letter, DeadLetterHeaders.SourceTopic));
         Assert.Equal(deliveryKey, KafkaProbe.Header(letter, DeadLetterHeaders.DeliveryKey));
-        var attempts = JsonSerializer.Deserialize<List<AttemptRecord>>(KafkaProbe.Header(letter, DeadLetterHeaders.Attempts)!, DeliveryProbe.Json)!;
+        var attempts = JsonSerializer.Deserialize<List<AttemptRecord>>(KafkaProbe.Header(letter, DeadLetterHeaders.Attempts)!, EventEnvelope.JsonOptions)!;
         var rejected = Assert.Single(attempts);
         Assert.Equal(1, rejected.Attempt);
         Assert.Contains("not an email address", rejected.Error);
-        var payload = JsonSerializer.Deserialize<DeliveryDispatched>(Encoding.UTF8.GetString(letter.Message.Value), DeliveryProbe.Json)!;
+        var payload = JsonSerializer.Deserialize<DeliveryDispatched>(Encoding.UTF8.GetString(letter.Message.Value), EventEnvelope.JsonOptions)!;
         Assert.Equal((deliveryKey, 1, "not an email address"), (payload.DeliveryKey, payload.Attempt, payload.Contact));
         Assert.Single(payload.History);
     }
