@@ -8,6 +8,7 @@ namespace NotificationAspire.TestSupport;
 /// </summary>
 public sealed class MailSink(PlatformFixture platform)
 {
+    /// <summary>One message as smtp4dev lists it; <see cref="Id"/> is smtp4dev's own, not the Message-ID header.</summary>
     public sealed record Message(string Id, string From, string[] To, string Subject, DateTimeOffset ReceivedDate);
 
     /// <summary>One page of everything the sink holds, and how many it holds in all.</summary>
