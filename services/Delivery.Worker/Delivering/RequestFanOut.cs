@@ -1,3 +1,4 @@
+using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Messaging;
 

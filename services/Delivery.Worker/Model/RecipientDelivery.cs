@@ -9,7 +9,7 @@ public sealed class RecipientDelivery
     /// <summary>Longer provider errors are cut: the reason is for people, the details are in the logs.</summary>
     public const int MaxErrorLength = 2000;
 
-    /// <summary><see cref="Delivering.DeliveryKeys.For"/>: the same for every redelivery of the same request.</summary>
+    /// <summary><see cref="NotificationAspire.Contracts.DeliveryKeys.For"/>: the same for every redelivery of the same request.</summary>
     public required string DeliveryKey { get; init; }
     public Guid NotificationId { get; init; }
     public required string RecipientUserId { get; init; }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
+using NotificationAspire.Messaging;
 
 namespace NotificationAspire.EndToEnd.Tests.Delivery;
 
@@ -16,6 +17,7 @@ namespace NotificationAspire.EndToEnd.Tests.Delivery;
 public sealed class DeliveryWorkerTests(PlatformFixture platform)
 {
     private readonly DeliveryProbe _probe = new(platform);
+    private readonly MailSink _mail = new(platform);
 
     [Fact]
     public async Task A_requested_email_is_dispatched_by_recipient_then_arrives_once_and_is_reported_delivered()
@@ -25,15 +27,15 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         var traceId = ActivityTraceId.CreateRandom();
         await _probe.ProduceRequestAsync(request, eventId: Guid.NewGuid().ToString(), traceParent: $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
 
-        var email = Assert.Single(await _probe.WaitForEmailsAsync(token, request.Recipients[0].Contact, request.Subject));
-        Assert.Equal(request.Body, await _probe.EmailTextAsync(email.Id));
-        Assert.EndsWith("@notificationaspire.local>", await _probe.EmailHeaderAsync(email.Id, "Message-ID"));
+        var email = Assert.Single(await _mail.WaitForAsync(token, request.Subject, to: request.Recipients[0].Contact, StatusStream.Deadline));
+        Assert.Equal(request.Body, await _mail.BodyTextAsync(email.Id));
+        Assert.EndsWith("@notificationaspire.local>", await _mail.HeaderAsync(email.Id, "Message-ID"));
 
-        var deliveryKey = DeliveryProbe.DeliveryKey(request.NotificationId, request.Recipients[0].UserId);
+        var deliveryKey = DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel);
         var dispatch = await _probe.FindAsync(KafkaTopics.NotificationDispatch.Name, $"{deliveryKey}:dispatch");
         Assert.NotNull(dispatch);
         Assert.Equal(request.Recipients[0].UserId, dispatch.Message.Key);
-        var dispatched = JsonSerializer.Deserialize<DeliveryDispatched>(dispatch.Message.Value, DeliveryProbe.Json)!;
+        var dispatched = JsonSerializer.Deserialize<DeliveryDispatched>(dispatch.Message.Value, EventEnvelope.JsonOptions)!;
         Assert.Equal((1, null, 0, null), (dispatched.Attempt, dispatched.NotBefore, dispatched.History.Count, dispatched.ReplayId));
 
         using var statuses = await _probe.OpenStatusStreamAsync();
@@ -58,7 +60,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         var token = Guid.NewGuid().ToString("N");
         var request = DeliveryProbe.EmailRequest(token, contact: $"{token}@example.com");
         // Long past the sending lease: whether the SMTP server accepted that send is unknown.
-        await _probe.LeaveUnfinishedSendAsync(request, startedAt: DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        await UnfinishedSend.LeaveAsync(platform, request, startedAt: DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
         using var statuses = await _probe.OpenStatusStreamAsync();
 
         await _probe.ProduceRequestAsync(request, eventId: Guid.NewGuid().ToString());
@@ -67,7 +69,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         var delivered = Assert.Single(received, e => e.Payload.State == DeliveryStates.Delivered);
         Assert.Equal(1, delivered.Payload.InterruptedSends);
         Assert.Equal(2, delivered.Payload.AttemptNumber); // sends started: the interrupted one and this one
-        Assert.Single(await _probe.WaitForEmailsAsync(token, request.Recipients[0].Contact, request.Subject));
+        Assert.Single(await _mail.WaitForAsync(token, request.Subject, to: request.Recipients[0].Contact, StatusStream.Deadline));
     }
 
     [Fact]
@@ -80,7 +82,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
 
         await _probe.ProduceRequestAsync(request, eventId);
         var first = Assert.Single(await statuses.WaitForAsync(request.NotificationId, s => s.Any(e => e.Payload.State == DeliveryStates.Delivered)));
-        Assert.Single(await _probe.WaitForEmailsAsync(token, request.Recipients[0].Contact, request.Subject));
+        Assert.Single(await _mail.WaitForAsync(token, request.Subject, to: request.Recipients[0].Contact, StatusStream.Deadline));
 
         // The same record again, as Kafka hands it out when a worker crashed after fanning out but before committing.
         await _probe.ProduceRequestAsync(request, eventId);
@@ -89,7 +91,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         Assert.Equal(2, both.Count);
         Assert.All(both, e => Assert.Equal(first.Id, e.Id));
         Assert.All(both, e => Assert.Equal(DeliveryStates.Delivered, e.Payload.State));
-        Assert.Single(await _probe.EmailsAsync(token, request.Recipients[0].Contact, request.Subject));
+        Assert.Single(await _mail.SearchAsync(token, request.Subject, to: request.Recipients[0].Contact));
     }
 
     [Fact]
@@ -106,9 +108,9 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         Assert.Contains("not an email address", failed.Payload.Error);
         Assert.EndsWith($":{DeliveryStates.Failed}:1", failed.Id);
         // The worker announces the outcome after the send would have happened, so the sink is already final.
-        Assert.Empty(await _probe.EmailsAsync(token, contact: null, request.Subject));
+        Assert.Empty(await _mail.SearchAsync(token, request.Subject));
 
-        var deliveryKey = DeliveryProbe.DeliveryKey(request.NotificationId, request.Recipients[0].UserId);
+        var deliveryKey = DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel);
         var letter = await _probe.FindAsync(KafkaTopics.NotificationDeadLetters.Name, $"{deliveryKey}:dead:1");
         Assert.NotNull(letter);
         Assert.Equal(deliveryKey, letter.Message.Key);
@@ -116,11 +118,11 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         Assert.Contains("not an email address", KafkaProbe.Header(letter, DeadLetterHeaders.Reason));
         Assert.Equal(KafkaTopics.NotificationDispatch.Name, KafkaProbe.Header(letter, DeadLetterHeaders.SourceTopic));
         Assert.Equal(deliveryKey, KafkaProbe.Header(letter, DeadLetterHeaders.DeliveryKey));
-        var attempts = JsonSerializer.Deserialize<List<AttemptRecord>>(KafkaProbe.Header(letter, DeadLetterHeaders.Attempts)!, DeliveryProbe.Json)!;
+        var attempts = JsonSerializer.Deserialize<List<AttemptRecord>>(KafkaProbe.Header(letter, DeadLetterHeaders.Attempts)!, EventEnvelope.JsonOptions)!;
         var rejected = Assert.Single(attempts);
         Assert.Equal(1, rejected.Attempt);
         Assert.Contains("not an email address", rejected.Error);
-        var payload = JsonSerializer.Deserialize<DeliveryDispatched>(Encoding.UTF8.GetString(letter.Message.Value), DeliveryProbe.Json)!;
+        var payload = JsonSerializer.Deserialize<DeliveryDispatched>(Encoding.UTF8.GetString(letter.Message.Value), EventEnvelope.JsonOptions)!;
         Assert.Equal((deliveryKey, 1, "not an email address"), (payload.DeliveryKey, payload.Attempt, payload.Contact));
         Assert.Single(payload.History);
     }

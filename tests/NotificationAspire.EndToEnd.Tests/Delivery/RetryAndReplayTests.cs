@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
+using NotificationAspire.Messaging;
 
 namespace NotificationAspire.EndToEnd.Tests.Delivery;
 
@@ -13,6 +14,7 @@ namespace NotificationAspire.EndToEnd.Tests.Delivery;
 public sealed class RetryAndReplayTests(PlatformFixture platform)
 {
     private readonly DeliveryProbe _probe = new(platform);
+    private readonly MailSink _mail = new(platform);
 
     [Fact]
     public async Task A_retry_waits_for_its_time_without_holding_up_other_partitions_and_nothing_behind_it_is_lost()
@@ -45,7 +47,7 @@ public sealed class RetryAndReplayTests(PlatformFixture platform)
         var queued = Assert.Single(await behindStatus.WaitForAsync(behind.NotificationId, s => s.Count > 0));
         Assert.Equal(DeliveryStates.Delivered, queued.Payload.State);
         Assert.True(queued.Payload.OccurredAt >= dueAt);
-        Assert.Single(await _probe.WaitForEmailsAsync(token, waiting.Contact, waiting.Subject));
+        Assert.Single(await _mail.WaitForAsync(token, waiting.Subject, to: waiting.Contact, StatusStream.Deadline));
     }
 
     [Fact]
@@ -93,7 +95,7 @@ public sealed class RetryAndReplayTests(PlatformFixture platform)
         var all = await statuses.WaitForAsync(request.NotificationId, s => s.Count >= 3);
         Assert.Equal(3, all.Count);
         Assert.All(all, e => Assert.Equal(delivered.Id, e.Id));
-        Assert.Single(await _probe.EmailsAsync(token, request.Recipients[0].Contact, request.Subject));
+        Assert.Single(await _mail.SearchAsync(token, request.Subject, to: request.Recipients[0].Contact));
     }
 
     [Fact]
@@ -101,7 +103,7 @@ public sealed class RetryAndReplayTests(PlatformFixture platform)
     {
         var token = Token();
         var request = DeliveryProbe.EmailRequest(token, contact: "still not an email address");
-        var deliveryKey = DeliveryProbe.DeliveryKey(request.NotificationId, request.Recipients[0].UserId);
+        var deliveryKey = DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel);
         using var statuses = await _probe.OpenStatusStreamAsync();
         await _probe.ProduceRequestAsync(request, Guid.NewGuid().ToString());
         await statuses.WaitForAsync(request.NotificationId, s => s.Count > 0);
@@ -110,7 +112,7 @@ public sealed class RetryAndReplayTests(PlatformFixture platform)
         var letter = await _probe.FindAsync(KafkaTopics.NotificationDeadLetters.Name, $"{deliveryKey}:dead:1");
         Assert.NotNull(letter);
         var replayId = $"{deliveryKey}:dead:1";
-        var replay = JsonSerializer.Deserialize<DeliveryDispatched>(letter.Message.Value, DeliveryProbe.Json)! with { Attempt = 1, ReplayId = replayId };
+        var replay = JsonSerializer.Deserialize<DeliveryDispatched>(letter.Message.Value, EventEnvelope.JsonOptions)! with { Attempt = 1, ReplayId = replayId };
         await _probe.ProduceDispatchAsync(KafkaTopics.NotificationDispatch.Name, replay, Guid.NewGuid().ToString());
         await statuses.WaitForAsync(request.NotificationId, s => s.Count >= 2);
         await _probe.ProduceDispatchAsync(KafkaTopics.NotificationDispatch.Name, replay, Guid.NewGuid().ToString());
@@ -120,11 +122,11 @@ public sealed class RetryAndReplayTests(PlatformFixture platform)
         Assert.Equal([$"{deliveryKey}:Failed:1", $"{deliveryKey}:Failed:2", $"{deliveryKey}:Failed:2"], all.Select(e => e.Id));
         var again = await _probe.FindAsync(KafkaTopics.NotificationDeadLetters.Name, $"{deliveryKey}:dead:2:replay:{replayId}");
         Assert.NotNull(again);
-        Assert.Equal(2, JsonSerializer.Deserialize<DeliveryDispatched>(again.Message.Value, DeliveryProbe.Json)!.History.Count);
+        Assert.Equal(2, JsonSerializer.Deserialize<DeliveryDispatched>(again.Message.Value, EventEnvelope.JsonOptions)!.History.Count);
     }
 
     private static DeliveryDispatched AsFanOutWrites(NotificationRequested request) => new(
-        request.NotificationId, DeliveryProbe.DeliveryKey(request.NotificationId, request.Recipients[0].UserId), request.Recipients[0].UserId,
+        request.NotificationId, DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel), request.Recipients[0].UserId,
         request.Recipients[0].Contact, request.Channel, request.Subject, request.Body, request.CorrelationKey, 1, null, []);
 
     private static string Token() => Guid.NewGuid().ToString("N");

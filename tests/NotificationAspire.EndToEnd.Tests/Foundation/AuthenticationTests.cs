@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 
 namespace NotificationAspire.EndToEnd.Tests.Foundation;
 
@@ -7,6 +6,9 @@ namespace NotificationAspire.EndToEnd.Tests.Foundation;
 public sealed class AuthenticationTests(PlatformFixture platform)
 {
     private const string SenderOnlyEndpoint = "/api/notifications";
+
+    // The API itself, not the gateway in front of it: it checks tokens again for callers inside the cluster.
+    private readonly PlatformApi _api = new(platform, Contracts.ResourceNames.NotificationsApi);
 
     [Fact]
     public async Task A_client_credentials_token_with_the_send_role_is_accepted()
@@ -39,14 +41,5 @@ public sealed class AuthenticationTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private async Task<HttpResponseMessage> GetAsync(string? token)
-    {
-        using var http = platform.CreateHttpClient(Contracts.ResourceNames.NotificationsApi);
-        using var request = new HttpRequestMessage(HttpMethod.Get, SenderOnlyEndpoint);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-        return await http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> GetAsync(string? token) => _api.SendAsync(HttpMethod.Get, SenderOnlyEndpoint, token);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -15,6 +14,7 @@ public sealed class GatewayTests(PlatformFixture platform)
 {
     private const string NotificationsPath = "/api/notifications";
     private const string CorrelationHeader = "X-Correlation-Id";
+    private readonly PlatformApi _api = new(platform);
 
     [Fact]
     public async Task A_sender_lists_its_notifications_through_the_gateway()
@@ -102,22 +102,20 @@ public sealed class GatewayTests(PlatformFixture platform)
     [Fact]
     public async Task The_notifications_api_document_is_served_anonymously_and_names_the_gateway_as_server()
     {
-        using var http = platform.CreateHttpClient(Contracts.ResourceNames.Gateway);
-        using var response = await http.GetAsync("/openapi/notifications-api.json");
+        using var response = await GetAsync("/openapi/notifications-api.json", token: null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains(NotificationsPath, text);
         using var document = JsonDocument.Parse(text);
         var servers = document.RootElement.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()?.TrimEnd('/'));
-        Assert.Contains(http.BaseAddress!.GetLeftPart(UriPartial.Authority), servers);
+        Assert.Contains(_api.BaseAddress.GetLeftPart(UriPartial.Authority), servers);
     }
 
     [Fact]
     public async Task The_api_reference_is_served_anonymously()
     {
-        using var http = platform.CreateHttpClient(Contracts.ResourceNames.Gateway);
-        using var response = await http.GetAsync("/scalar");
+        using var response = await GetAsync("/scalar", token: null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -126,18 +124,7 @@ public sealed class GatewayTests(PlatformFixture platform)
 
     private static string Base64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private async Task<HttpResponseMessage> GetAsync(string path, string? token, string? correlationId = null)
-    {
-        using var http = platform.CreateHttpClient(Contracts.ResourceNames.Gateway);
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-        if (correlationId is not null)
-        {
-            request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
-        }
-        return await http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> GetAsync(string path, string? token, string? correlationId = null) =>
+        _api.SendAsync(HttpMethod.Get, path, token,
+            headers: correlationId is null ? null : new Dictionary<string, string> { [CorrelationHeader] = correlationId });
 }

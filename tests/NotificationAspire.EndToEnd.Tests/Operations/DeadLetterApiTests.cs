@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NotificationAspire.Contracts;
+using NotificationAspire.Contracts.Events;
 
 namespace NotificationAspire.EndToEnd.Tests.Operations;
 
@@ -43,7 +44,7 @@ public sealed class DeadLetterApiTests(PlatformFixture platform)
     {
         var adminToken = await platform.GetUserTokenAsync("operator");
         var notificationId = Guid.NewGuid();
-        var deliveryKey = $"{notificationId:N}:u-dlq:email";
+        var deliveryKey = DeliveryKeys.For(notificationId, "u-dlq", Channels.Email);
         var payload = JsonSerializer.Serialize(new
         {
             notificationId, deliveryKey, recipientUserId = "u-dlq", contact = $"{Guid.NewGuid():N}@example.com", channel = "email",

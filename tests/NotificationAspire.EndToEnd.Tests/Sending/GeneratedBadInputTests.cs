@@ -25,6 +25,8 @@ public sealed class GeneratedBadInputTests(PlatformFixture platform)
         var badSender = await platform.GetTokenAsync(ServiceAccounts.BillingService);
         var goodSender = await platform.GetTokenAsync(ServiceAccounts.OrderService);
         var storedBefore = await CountStoredAsync(badSender);
+        // Plain on purpose, not PlatformApi: a handler of its own with one connection, so the request after an
+        // oversize body goes on the connection that body used, and no client factory's handlers (a retry, one day) to hide a failure.
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 })
         {
             BaseAddress = platform.App.GetEndpoint(Contracts.ResourceNames.Gateway, "http"),

@@ -13,15 +13,11 @@ public sealed class TracingTests(PlatformFixture platform)
     public async Task The_callers_trace_id_reaches_the_workers_status_event()
     {
         var traceId = Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant();
-        using var http = platform.CreateHttpClient(ResourceNames.Gateway);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/notifications")
-        {
-            Content = JsonContent.Create(PlatformApi.EmailTo($"{Guid.NewGuid():N}@example.com", "traced")),
-        };
-        request.Headers.Authorization = new("Bearer", await platform.GetTokenAsync(ServiceAccounts.OrderService));
-        request.Headers.Add("traceparent", $"00-{traceId}-{traceId[..16]}-01");
 
-        using var response = await http.SendAsync(request);
+        using var response = await new PlatformApi(platform).SendAsync(HttpMethod.Post, "/api/notifications",
+            await platform.GetTokenAsync(ServiceAccounts.OrderService),
+            JsonContent.Create(PlatformApi.EmailTo($"{Guid.NewGuid():N}@example.com", "traced")),
+            headers: new Dictionary<string, string> { ["traceparent"] = $"00-{traceId}-{traceId[..16]}-01" });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 

@@ -2,12 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NotificationAspire.Contracts;
 
-namespace NotificationAspire.EndToEnd.Tests;
+namespace NotificationAspire.TestSupport;
 
 /// <summary>
-/// The whole platform, started once for every test in <see cref="PlatformCollection"/>: local mode (no
-/// container engine needed), a data folder of its own that is removed afterwards. A collection that needs the
-/// platform configured differently derives from it and adds to <see cref="AppHostArguments"/>.
+/// The whole platform, started once for every test in a collection (the test assembly's `PlatformCollection`):
+/// local mode (no container engine needed), a data folder of its own that is removed afterwards. A collection
+/// that needs the platform configured differently derives from it and adds to <see cref="AppHostArguments"/>.
 /// </summary>
 public class PlatformFixture : IAsyncLifetime
 {
@@ -101,10 +101,4 @@ public class PlatformFixture : IAsyncLifetime
         App.CreateHttpClient(resourceName, endpointName);
 
     public Uri IdentityRealmUri => new(App.GetEndpoint(Contracts.ResourceNames.Identity, "http"), $"realms/{IdentityRealm.Name}/");
-}
-
-[CollectionDefinition(Name)]
-public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
-{
-    public const string Name = "platform";
 }

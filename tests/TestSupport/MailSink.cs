@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 
-namespace NotificationAspire.EndToEnd.Tests;
+namespace NotificationAspire.TestSupport;
 
 /// <summary>
 /// What arrived at the `mail` resource (smtp4dev), read through its REST API as a user would in its UI. The
@@ -8,6 +8,7 @@ namespace NotificationAspire.EndToEnd.Tests;
 /// </summary>
 public sealed class MailSink(PlatformFixture platform)
 {
+    /// <summary>One message as smtp4dev lists it; <see cref="Id"/> is smtp4dev's own, not the Message-ID header.</summary>
     public sealed record Message(string Id, string From, string[] To, string Subject, DateTimeOffset ReceivedDate);
 
     /// <summary>One page of everything the sink holds, and how many it holds in all.</summary>
@@ -25,6 +26,10 @@ public sealed class MailSink(PlatformFixture platform)
             ?? throw new InvalidOperationException("smtp4dev returned no page.");
         return page.Results;
     }
+
+    /// <summary>The messages <paramref name="term"/> finds with exactly this subject, to <paramref name="to"/> if it is given.</summary>
+    public async Task<IReadOnlyList<Message>> SearchAsync(string term, string subject, string? to = null) =>
+        (await SearchAsync(term)).Where(m => m.Subject == subject && (to is null || m.To.Contains(to, StringComparer.OrdinalIgnoreCase))).ToList();
 
     /// <summary>Every message delivered to an address.</summary>
     public async Task<IReadOnlyList<Message>> MessagesToAsync(string address) =>
@@ -44,6 +49,10 @@ public sealed class MailSink(PlatformFixture platform)
         return await http.GetStringAsync($"/api/messages/{messageId}/plaintext");
     }
 
+    /// <summary>The plain-text body with its line endings as `\n` and none at the end: comparable with the text that was sent.</summary>
+    public async Task<string> BodyTextAsync(string messageId) =>
+        (await PlainTextBodyAsync(messageId)).ReplaceLineEndings("\n").TrimEnd('\n');
+
     /// <summary>A header as the sender wrote it (smtp4dev's own message id is another thing than the Message-ID header).</summary>
     public async Task<string?> HeaderAsync(string messageId, string name)
     {
@@ -54,17 +63,26 @@ public sealed class MailSink(PlatformFixture platform)
     }
 
     /// <summary>Waits until at least <paramref name="count"/> messages reached the address, or the deadline passes.</summary>
-    public async Task<IReadOnlyList<Message>> WaitForMessagesToAsync(string address, int count, TimeSpan deadline)
+    public Task<IReadOnlyList<Message>> WaitForMessagesToAsync(string address, int count, TimeSpan deadline) =>
+        PollAsync(() => MessagesToAsync(address), count, deadline, TimeSpan.FromMilliseconds(200));
+
+    /// <summary>Waits until <see cref="SearchAsync(string, string, string?)"/> finds a message, or the deadline passes.</summary>
+    public Task<IReadOnlyList<Message>> WaitForAsync(string term, string subject, string? to, TimeSpan deadline) =>
+        PollAsync(() => SearchAsync(term, subject, to), 1, deadline, TimeSpan.FromMilliseconds(250));
+
+    /// <summary>What was found when there were enough, or at the deadline: the caller's assertion says what was expected.</summary>
+    private static async Task<IReadOnlyList<Message>> PollAsync(Func<Task<IReadOnlyList<Message>>> read, int count, TimeSpan deadline,
+        TimeSpan interval)
     {
         var until = DateTime.UtcNow + deadline;
         while (true)
         {
-            var messages = await MessagesToAsync(address);
+            var messages = await read();
             if (messages.Count >= count || DateTime.UtcNow > until)
             {
                 return messages;
             }
-            await Task.Delay(200);
+            await Task.Delay(interval);
         }
     }
 

@@ -1,4 +1,4 @@
-namespace NotificationAspire.EndToEnd.Tests;
+namespace NotificationAspire.TestSupport;
 
 /// <summary>Where the checkout is, seen from the test output folder.</summary>
 public static class RepositoryPaths

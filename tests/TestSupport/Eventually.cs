@@ -1,4 +1,4 @@
-namespace NotificationAspire.EndToEnd.Tests;
+namespace NotificationAspire.TestSupport;
 
 /// <summary>Polls for a condition with a deadline: asynchronous systems get there, tests wait for them to.</summary>
 public static class Eventually
