@@ -13,6 +13,18 @@ public sealed class DeliveryReplayTests
     public void A_record_without_a_replay_id_does_not_replay_a_failed_delivery() =>
         Assert.False(Deliveries.In(DeliveryState.Failed, Deliveries.Clock()).CanBeReplayedBy(null));
 
+    [Fact]
+    public void After_a_failed_replay_a_record_without_a_replay_id_does_not_replay_it_again()
+    {
+        var clock = Deliveries.Clock();
+        var delivery = Deliveries.In(DeliveryState.Failed, clock);
+        delivery.AcceptReplay("replay-1");
+        delivery.BeginAttempt(1, clock.GetUtcNow());
+        delivery.MarkFailed("550 mailbox unavailable", clock.GetUtcNow());
+
+        Assert.False(delivery.CanBeReplayedBy(null));
+    }
+
     [Theory]
     [InlineData(DeliveryState.Sending)]
     [InlineData(DeliveryState.Retrying)]
