@@ -46,7 +46,7 @@ public sealed class AttemptOutcomeRecorder(
     {
         var now = time.GetUtcNow();
         var tried = With(record, AttemptOutcomes.TransientFailure, error);
-        if (record.Attempt >= schedule.MaxAttempts)
+        if (schedule.IsLastAttempt(record.Attempt))
         {
             logger.LogWarning(exception, "Attempt {Attempt} of {DeliveryKey} failed and was the last of {MaxAttempts}", record.Attempt, delivery.DeliveryKey, schedule.MaxAttempts);
             await DeadLetterAsync(delivery, tried, $"Gave up after {record.Attempt} attempts; the last failed with {error}", sourceTopic);

@@ -12,6 +12,9 @@ public sealed class RetrySchedule(IOptions<DeliveryRetryOptions> options)
 
     public TimeSpan SendingLease => Options.SendingLease;
 
+    /// <summary>Whether a transient failure of <paramref name="attempt"/> goes to the dead letters instead of a retry tier.</summary>
+    public bool IsLastAttempt(int attempt) => attempt >= MaxAttempts;
+
     /// <summary>Tier i carries attempt i + 2 (the first retry goes on the shortest tier); later attempts stay on the last.</summary>
     public KafkaTopic TierForAttempt(int attempt) => KafkaTopics.RetryTiers[Math.Clamp(attempt - 2, 0, KafkaTopics.RetryTiers.Count - 1)];
 

@@ -2,6 +2,7 @@ using Delivery.Worker.Providers;
 using Delivery.Worker.Providers.Protection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NotificationAspire.Contracts.Events;
 
 namespace Delivery.Worker.Tests.Providers.Protection;
@@ -29,7 +30,8 @@ internal sealed class ProtectionHarness : IDisposable
         Protected = services.GetServices<IChannelProvider>().Single();
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    /// <summary>Moves only when a test says so.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
     public ScriptedProvider Email { get; } = new(Channels.Email);
 

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Notifications.Api.Apis;
+using Notifications.Api.Application;
+
+namespace Notifications.Api.Tests.Sending;
+
+/// <summary>What a send request says and on which channel: a supported channel, and either subject and body within limits or a template.</summary>
+public sealed class ContentValidationTests
+{
+    private static readonly NotificationTemplates Templates = new();
+
+    [Fact]
+    public void A_request_needs_a_channel() =>
+        Assert.Equal(["A channel is required."], Validate(Email() with { Channel = null })["channel"]);
+
+    [Fact]
+    public void An_unsupported_channel_is_refused_naming_the_supported_ones() =>
+        Assert.Equal(["Unsupported channel 'sms'. Supported: email."], Validate(Email() with { Channel = "sms" })["channel"]);
+
+    [Fact]
+    public void Channel_names_are_case_sensitive() =>
+        Assert.Contains("channel", Validate(Email() with { Channel = "Email" }).Keys);
+
+    [Fact]
+    public void Without_a_template_subject_and_body_are_required()
+    {
+        var errors = Validate(Email() with { Subject = null, Body = " " });
+
+        Assert.Contains("subject", errors.Keys);
+        Assert.Contains("body", errors.Keys);
+    }
+
+    [Fact]
+    public void A_subject_of_the_maximum_length_is_allowed_and_one_longer_is_refused()
+    {
+        Assert.Empty(Validate(Email() with { Subject = new string('s', SendNotificationValidator.MaxSubjectLength) }));
+        Assert.Contains("subject", Validate(Email() with { Subject = new string('s', SendNotificationValidator.MaxSubjectLength + 1) }).Keys);
+    }
+
+    [Fact]
+    public void A_body_of_the_maximum_length_is_allowed_and_one_longer_is_refused()
+    {
+        Assert.Empty(Validate(Email() with { Body = new string('b', SendNotificationValidator.MaxBodyLength) }));
+        Assert.Contains("body", Validate(Email() with { Body = new string('b', SendNotificationValidator.MaxBodyLength + 1) }).Keys);
+    }
+
+    [Fact]
+    public void A_correlation_key_of_the_maximum_length_is_allowed_and_one_longer_is_refused()
+    {
+        Assert.Empty(Validate(Email() with { CorrelationKey = new string('k', SendNotificationValidator.MaxKeyLength) }));
+        Assert.Contains("correlationKey", Validate(Email() with { CorrelationKey = new string('k', SendNotificationValidator.MaxKeyLength + 1) }).Keys);
+    }
+
+    [Fact]
+    public void A_template_with_its_data_needs_no_subject_or_body() =>
+        Assert.Empty(Validate(Template("password-changed", new JsonObject { ["name"] = "Alice", ["changedAt"] = "09:00" })));
+
+    [Fact]
+    public void A_template_and_a_subject_together_are_refused() =>
+        Assert.Equal(["Give either a template key or a subject and body, not both."],
+            Validate(Template("password-changed", new JsonObject { ["name"] = "Alice", ["changedAt"] = "09:00" }) with { Subject = "Hi" })["templateKey"]);
+
+    [Fact]
+    public void The_template_errors_are_the_request_errors() =>
+        Assert.Equal(["Template 'password-changed' needs a value for 'changedAt'."],
+            Validate(Template("password-changed", new JsonObject { ["name"] = "Alice" }))["templateData.changedAt"]);
+
+    private static Dictionary<string, string[]> Validate(SendNotificationRequest request) =>
+        SendNotificationValidator.Validate(request, Templates);
+
+    private static SendNotificationRequest Email() =>
+        new("email", [new RecipientRequest("alice", "alice@example.com")], "Hello", "It works.", null, null, null);
+
+    private static SendNotificationRequest Template(string key, JsonObject data) =>
+        new("email", [new RecipientRequest("alice", "alice@example.com")], null, null, key, data, null);
+}

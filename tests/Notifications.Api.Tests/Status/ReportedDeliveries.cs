@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Time.Testing;
+using Notifications.Api.Model;
+using Notifications.Api.Status;
+using NotificationAspire.Contracts.Events;
+
+namespace Notifications.Api.Tests.Status;
+
+/// <summary>A notification to some recipients and the delivery states the worker reported for them, on a fake clock.</summary>
+internal sealed class ReportedDeliveries
+{
+    private readonly Notification notification;
+
+    public ReportedDeliveries(params string[] recipients)
+    {
+        notification = new Notification
+        {
+            Id = Guid.NewGuid(),
+            SenderId = "orders-service",
+            Channel = Channels.Email,
+            Recipients = [.. recipients.Select(r => new NotificationRecipient { UserId = r, Contact = $"{r}@example.com" })],
+        };
+    }
+
+    /// <summary>When the next report says it happened; advance it for a later report.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    /// <param name="at">When it happened, if not now on <see cref="Clock"/> (which cannot go back).</param>
+    public ReportedDeliveries Report(string recipient, string state, int attemptNumber = 1, DateTimeOffset? at = null)
+    {
+        notification.Attempts.Add(new DeliveryAttempt
+        {
+            EventId = $"{recipient}:{state}:{attemptNumber}:{notification.Attempts.Count}",
+            NotificationId = notification.Id,
+            RecipientUserId = recipient,
+            Channel = notification.Channel,
+            State = state,
+            AttemptNumber = attemptNumber,
+            OccurredAt = at ?? Clock.GetUtcNow(),
+        });
+        return this;
+    }
+
+    public NotificationStatus Status => NotificationProgress.StatusOf(notification);
+}
