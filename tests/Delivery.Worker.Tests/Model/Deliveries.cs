@@ -1,6 +1,7 @@
 using Delivery.Worker.Delivering;
 using Delivery.Worker.Model;
 using Microsoft.Extensions.Time.Testing;
+using NotificationAspire.Contracts;
 
 namespace Delivery.Worker.Tests.Model;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Notifications.Api.Apis;
-using Notifications.Api.Application;
+using Notifications.Api.Requests;
+using Notifications.Api.Sending;
 
 namespace Notifications.Api.Tests.Sending;
 

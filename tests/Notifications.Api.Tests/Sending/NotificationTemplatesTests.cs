@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Notifications.Api.Application;
+using Notifications.Api.Requests;
+using Notifications.Api.Sending;
 
 namespace Notifications.Api.Tests.Sending;
 

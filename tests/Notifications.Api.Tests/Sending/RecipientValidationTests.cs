@@ -1,5 +1,5 @@
-using Notifications.Api.Apis;
-using Notifications.Api.Application;
+using Notifications.Api.Requests;
+using Notifications.Api.Sending;
 
 namespace Notifications.Api.Tests.Sending;
 
