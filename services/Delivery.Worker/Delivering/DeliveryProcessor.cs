@@ -85,7 +85,7 @@ public sealed class DeliveryProcessor(
 
         if (!isNew && delivery.State == DeliveryState.Sending)
         {
-            // Only a send whose lease ran out gets this far (StepToTakeAsync, LeftoverAsync): its outcome is unknown.
+            // Only a send whose lease ran out gets this far (DeliveryStep): its outcome is unknown.
             delivery.TakeOverInterruptedSend();
             logger.LogWarning("Delivery {DeliveryKey} was being sent since {SendingSince} and never recorded an outcome; sending it again (the recipient may get two copies)",
                 delivery.DeliveryKey, delivery.UpdatedAt);
@@ -114,57 +114,38 @@ public sealed class DeliveryProcessor(
         await outcomes.RecordAsync(delivery, record, result, sourceTopic);
     }
 
-    /// <summary>What an existing delivery makes of the record: the attempt to make, or null when nothing is to be sent now.</summary>
+    /// <summary>What an existing delivery makes of the record (<see cref="DeliveryStep"/>): the attempt to make, or null when nothing is to be sent now.</summary>
     private async Task<DeliveryDispatched?> StepToTakeAsync(RecipientDelivery delivery, DeliveryDispatched record, DateTimeOffset now, CancellationToken ct)
     {
-        if (delivery.CanBeReplayedBy(record.ReplayId))
+        switch (DeliveryStep.For(delivery, record, now, schedule.SendingLease))
         {
-            return record;
+            case DeliveryStep.Attempt(var attempt):
+                return attempt;
+            case DeliveryStep.TakeUpOverdue(var overdue):
+                logger.LogWarning("Delivery {DeliveryKey} has waited for attempt {ScheduledAttempt} for over a sending lease; taking it up from attempt {Attempt} (replay {ReplayId})",
+                    delivery.DeliveryKey, delivery.ScheduledAttempt, record.Attempt, record.ReplayId);
+                return overdue;
+            case DeliveryStep.AnnounceFinal:
+                logger.LogInformation("Delivery {DeliveryKey} is already {DeliveryState}; announcing it again without sending (replay {ReplayId})",
+                    delivery.DeliveryKey, delivery.State, record.ReplayId);
+                await outcomes.AnnounceAsync(delivery);
+                return null;
+            case DeliveryStep.DropStale(var announce):
+                logger.LogInformation("Dropping attempt {Attempt} (replay {ReplayId}) of {DeliveryKey}: it waits for attempt {ScheduledAttempt} (replay {LastReplayId})",
+                    record.Attempt, record.ReplayId, delivery.DeliveryKey, delivery.ScheduledAttempt, delivery.LastReplayId);
+                if (announce)
+                {
+                    await outcomes.AnnounceAsync(delivery);
+                }
+                return null;
+            case DeliveryStep.RecheckAt(var dueAt):
+                logger.LogInformation("Delivery {DeliveryKey} is being sent elsewhere since {SendingSince}; checking on it again after the sending lease",
+                    delivery.DeliveryKey, delivery.UpdatedAt);
+                await RecheckLaterAsync(record, dueAt, now, ct);
+                return null;
+            default:
+                throw new InvalidOperationException($"Unknown delivery step for {delivery.DeliveryKey}.");
         }
-        if (delivery.IsFinal)
-        {
-            logger.LogInformation("Delivery {DeliveryKey} is already {DeliveryState}; announcing it again without sending (replay {ReplayId})",
-                delivery.DeliveryKey, delivery.State, record.ReplayId);
-            await outcomes.AnnounceAsync(delivery);
-            return null;
-        }
-        if (!delivery.Awaits(record.Attempt, record.ReplayId))
-        {
-            return await LeftoverAsync(delivery, record, now);
-        }
-        if (delivery.IsInFlight(now, schedule.SendingLease))
-        {
-            logger.LogInformation("Delivery {DeliveryKey} is being sent elsewhere since {SendingSince}; checking on it again after the sending lease",
-                delivery.DeliveryKey, delivery.UpdatedAt);
-            await RecheckLaterAsync(record, delivery.UpdatedAt + schedule.SendingLease, now, ct);
-            return null;
-        }
-        return record;
-    }
-
-    /// <summary>
-    /// A record of a step already taken: a redelivered fan-out, a re-driven request, a copy of a retry. Normally
-    /// the delivery's own next step is on its way and this one is dropped. But when that step is overdue by a
-    /// whole lease (the broker lost the retry tier's records, say) this record stands in for it, so a re-driven
-    /// request always gets a stuck delivery going again.
-    /// </summary>
-    private async Task<DeliveryDispatched?> LeftoverAsync(RecipientDelivery delivery, DeliveryDispatched record, DateTimeOffset now)
-    {
-        var dueBy = (delivery.State == DeliveryState.Sending ? delivery.UpdatedAt : delivery.NextAttemptAt ?? delivery.UpdatedAt) + schedule.SendingLease;
-        if (now >= dueBy)
-        {
-            logger.LogWarning("Delivery {DeliveryKey} has waited for attempt {ScheduledAttempt} since {DueBy}; taking it up from attempt {Attempt} (replay {ReplayId})",
-                delivery.DeliveryKey, delivery.ScheduledAttempt, dueBy, record.Attempt, record.ReplayId);
-            return record with { Attempt = delivery.ScheduledAttempt, ReplayId = delivery.LastReplayId };
-        }
-
-        logger.LogInformation("Dropping attempt {Attempt} (replay {ReplayId}) of {DeliveryKey}: it waits for attempt {ScheduledAttempt} (replay {LastReplayId})",
-            record.Attempt, record.ReplayId, delivery.DeliveryKey, delivery.ScheduledAttempt, delivery.LastReplayId);
-        if (delivery.State != DeliveryState.Sending)
-        {
-            await outcomes.AnnounceAsync(delivery);
-        }
-        return null;
     }
 
     /// <summary>Saves Sending; false when another consumer wrote the row first (after a rebalance both may hold the record).</summary>
