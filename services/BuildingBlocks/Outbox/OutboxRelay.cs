@@ -25,13 +25,11 @@ internal sealed class OutboxRelay<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.Zero;
-        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var (published, failed) = await RelayBatchAsync(stoppingToken);
-                failures = failed ? failures + 1 : 0;
                 backoff = failed ? Next(backoff) : TimeSpan.Zero;
                 if (published == BatchSize && !failed)
                 {
@@ -42,10 +40,6 @@ internal sealed class OutboxRelay<TContext>(
             {
                 logger.LogWarning(ex, "Outbox relay could not read or update the outbox");
                 backoff = Next(backoff);
-            }
-            if (failures > 0)
-            {
-                logger.LogWarning("Outbox publishing failed {Failures} time(s) in a row; next try in {Backoff}", failures, backoff);
             }
             await (backoff > TimeSpan.Zero ? Task.Delay(backoff, stoppingToken) : signal.WaitAsync(PollInterval, stoppingToken));
         }

@@ -4,6 +4,7 @@ using Delivery.Worker.Providers;
 using Delivery.Worker.Providers.Email;
 using Delivery.Worker.Providers.Protection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
@@ -22,7 +23,7 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<DeliveryDbContext>(ResourceNames.DeliveryDatabase);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         builder.AddEmailProvider();

@@ -1,5 +1,6 @@
-using NotificationAspire.Contracts.Events;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NotificationAspire.Contracts;
+using NotificationAspire.Contracts.Events;
 using NotificationAspire.Messaging;
 using NotificationAspire.Outbox;
 using Notifications.Api.Data;
@@ -17,7 +18,7 @@ public static class ApplicationServiceExtensions
         builder.AddNpgsqlDbContext<NotificationsDbContext>(ResourceNames.NotificationsDatabase);
         builder.AddKafkaMessaging(ResourceNames.Kafka, ResourceNames.NotificationsApi);
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<NotificationTemplates>();
         builder.AddOutbox<NotificationsDbContext>();
         builder.Services.AddScoped<NotificationAcceptance>();

@@ -126,13 +126,13 @@ internal sealed class ConsumerGroupHost(
     private async Task<DateTimeOffset?> HandleRecordAsync(ConsumeResult<string, byte[]> record, CancellationToken stoppingToken)
     {
         EventEnvelope envelope;
-        Subscription? subscription;
-        DateTimeOffset? dueAt;
+        ReceivedEvent? received;
         try
         {
             envelope = CloudEventHeaders.FromMessage(record.Message);
-            subscription = subscriptions.FirstOrDefault(s => s.EventType == envelope.Type) ?? subscriptions.FirstOrDefault(s => s.EventType == "*");
-            dueAt = subscription?.DueAt(envelope);
+            var subscription = subscriptions.FirstOrDefault(s => s.EventType == envelope.Type)
+                ?? subscriptions.FirstOrDefault(s => s.EventType == Subscription.AnyType);
+            received = subscription?.Receive(envelope);
         }
         catch (Exception ex) when (ex is FormatException or UnprocessableEventException)
         {
@@ -140,17 +140,17 @@ internal sealed class ConsumerGroupHost(
             return null;
         }
 
-        if (subscription is null)
+        if (received is null)
         {
             // A topic may carry event types added after this service was built; they are not ours to act on.
             logger.LogInformation("Skipping event {EventId} of type {EventType}: not one {GroupId} handles", envelope.Id, envelope.Type, GroupId);
             return null;
         }
-        if (dueAt is { } due && due > time.GetUtcNow())
+        if (received.DueAt is { } due && due > time.GetUtcNow())
         {
             return due;
         }
-        await ProcessUntilDoneAsync(record, envelope, subscription, stoppingToken);
+        await ProcessUntilDoneAsync(record, envelope, received, stoppingToken);
         return null;
     }
 
@@ -192,7 +192,7 @@ internal sealed class ConsumerGroupHost(
     }
 
     /// <summary>Retries a failing record in place with backoff: its partition waits rather than skipping it.</summary>
-    private async Task ProcessUntilDoneAsync(ConsumeResult<string, byte[]> record, EventEnvelope envelope, Subscription subscription,
+    private async Task ProcessUntilDoneAsync(ConsumeResult<string, byte[]> record, EventEnvelope envelope, ReceivedEvent received,
         CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.FromMilliseconds(200);
@@ -203,7 +203,7 @@ internal sealed class ConsumerGroupHost(
             {
                 // A fresh scope per try: a retry gets a clean DbContext, not one holding the failed attempt.
                 await using var scope = scopes.CreateAsyncScope();
-                await subscription.Handle(envelope, EventContext.Of(envelope, record.Topic), scope.ServiceProvider, stoppingToken);
+                await received.Handle(new EventContext(envelope.Id, record.Topic), scope.ServiceProvider, stoppingToken);
                 return;
             }
             catch (UnprocessableEventException ex)
@@ -233,7 +233,8 @@ internal sealed class ConsumerGroupHost(
         var type = CloudEventHeaders.Read(record.Message.Headers, CloudEventHeaders.Type) ?? "io.notificationaspire.unreadable-record";
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(record.Message.Value ?? []))[..16];
         var place = record.TopicPartitionOffset.ToString();
-        var original = new EventEnvelope(place, type, $"/{GroupId}", time.GetUtcNow(), record.Message.Key ?? string.Empty,
+        // Id, source and time are the dead letter's, set by the bus; what the record brings is its type, key and value.
+        var original = new EventEnvelope(place, type, Source: string.Empty, time.GetUtcNow(), record.Message.Key ?? string.Empty,
             System.Text.Encoding.UTF8.GetString(record.Message.Value ?? []));
         await bus.DeadLetterAsync(original, new DeadLetterNote(place, fingerprint, reason,
             new Dictionary<string, string> { [DeadLetterHeaders.SourceTopic] = place }), ct);

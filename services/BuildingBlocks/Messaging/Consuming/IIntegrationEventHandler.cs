@@ -22,10 +22,5 @@ public interface IEnvelopeHandler
     Task HandleAsync(EventEnvelope envelope, EventContext context, CancellationToken cancellationToken);
 }
 
-/// <summary>What a handler may need beside the event: its id (to deduplicate), where it was read, its headers.</summary>
-public sealed record EventContext(string EventId, string Topic, DateTimeOffset Time, IReadOnlyDictionary<string, string>? Extensions)
-{
-    public string? Extension(string name) => Extensions is not null && Extensions.TryGetValue(name, out var value) ? value : null;
-
-    internal static EventContext Of(EventEnvelope envelope, string topic) => new(envelope.Id, topic, envelope.Time, envelope.Extensions);
-}
+/// <summary>What a handler may need beside the event: its id (to deduplicate) and where it was read.</summary>
+public sealed record EventContext(string EventId, string Topic);

@@ -4,34 +4,42 @@ using NotificationAspire.Contracts.Events;
 
 namespace NotificationAspire.Messaging;
 
-/// <summary>One event type of a consumer group and how a record of it is read, scheduled and handled.</summary>
+/// <summary>
+/// A record read into its event, once: when it may be handled (null: now), and how to hand it to its handler,
+/// resolved from the scope of each try.
+/// </summary>
+internal sealed record ReceivedEvent(DateTimeOffset? DueAt, Func<EventContext, IServiceProvider, CancellationToken, Task> Handle);
+
+/// <summary>One event type of a consumer group and how a record of it is received.</summary>
 internal sealed class Subscription
 {
-    private Subscription(string eventType, Func<EventEnvelope, DateTimeOffset?> dueAt,
-        Func<EventEnvelope, EventContext, IServiceProvider, CancellationToken, Task> handle)
+    /// <summary>What a fallback subscription answers to: any type no typed subscription of the group takes.</summary>
+    public const string AnyType = "*";
+
+    private Subscription(string eventType, Func<EventEnvelope, ReceivedEvent> receive)
     {
         EventType = eventType;
-        DueAt = dueAt;
-        Handle = handle;
+        Receive = receive;
     }
 
     public string EventType { get; }
 
-    /// <summary>When the record may be handled (null: now). Throws <see cref="UnreadableEventException"/> like reading does.</summary>
-    public Func<EventEnvelope, DateTimeOffset?> DueAt { get; }
-
-    /// <summary>Reads the record and hands it to the handler resolved from the record's own scope.</summary>
-    public Func<EventEnvelope, EventContext, IServiceProvider, CancellationToken, Task> Handle { get; }
+    /// <summary>Reads the record; throws <see cref="UnreadableEventException"/> for one no handler can use.</summary>
+    public Func<EventEnvelope, ReceivedEvent> Receive { get; }
 
     public static Subscription For<TEvent, THandler>()
         where TEvent : IIntegrationEvent
         where THandler : IIntegrationEventHandler<TEvent> =>
-        new(TEvent.EventType,
-            envelope => typeof(IScheduledEvent).IsAssignableFrom(typeof(TEvent)) ? ((IScheduledEvent)Read<TEvent>(envelope)).NotBefore : null,
-            (envelope, context, services, ct) => services.GetRequiredService<THandler>().HandleAsync(Read<TEvent>(envelope), context, ct));
+        new(TEvent.EventType, envelope =>
+        {
+            var @event = Read<TEvent>(envelope);
+            return new ReceivedEvent((@event as IScheduledEvent)?.NotBefore,
+                (context, services, ct) => services.GetRequiredService<THandler>().HandleAsync(@event, context, ct));
+        });
 
     public static Subscription Fallback<THandler>() where THandler : IEnvelopeHandler =>
-        new("*", _ => null, (envelope, context, services, ct) => services.GetRequiredService<THandler>().HandleAsync(envelope, context, ct));
+        new(AnyType, envelope => new ReceivedEvent(null,
+            (context, services, ct) => services.GetRequiredService<THandler>().HandleAsync(envelope, context, ct)));
 
     /// <summary>The event, or <see cref="UnreadableEventException"/>: a payload no retry can make readable.</summary>
     public static TEvent Read<TEvent>(EventEnvelope envelope) where TEvent : IIntegrationEvent
