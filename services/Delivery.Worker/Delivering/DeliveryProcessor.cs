@@ -103,7 +103,7 @@ public sealed class DeliveryProcessor(
         try
         {
             // Not cancellable: a send half done is worse than a shutdown that waits for the provider's answer.
-            result = await provider.SendAsync(new OutgoingMessage(delivery.DeliveryKey, delivery.Contact, record.Subject, record.Body), CancellationToken.None);
+            result = await provider.SendAsync(new OutgoingMessage(delivery.DeliveryKey, delivery.Contact, record.Subject ?? "", record.Body ?? ""), CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -178,7 +178,7 @@ public sealed class DeliveryProcessor(
         NotificationId = record.NotificationId,
         RecipientUserId = record.RecipientUserId,
         Channel = record.Channel,
-        Contact = record.Contact,
+        Contact = record.Contact ?? "",
         CreatedAt = now,
     };
 }

@@ -14,8 +14,8 @@ public sealed class RequestFanOut(DispatchPublisher dispatches, ILogger<RequestF
     public async Task HandleAsync(NotificationRequested request, EventContext context, CancellationToken cancellationToken)
     {
         var records = request.Recipients
-            .Select(r => new DeliveryDispatched(request.NotificationId, DeliveryKeys.For(request.NotificationId, r.UserId, request.Channel),
-                r.UserId, r.Contact, request.Channel, request.Subject, request.Body, request.CorrelationKey,
+            .Select(r => new DeliveryDispatched(request.NotificationId, DeliveryKeys.For(request.NotificationId, r.UserId, request.Channel ?? Channels.Email),
+                r.UserId, r.Contact, request.Channel ?? Channels.Email, request.Subject, request.Body, request.CorrelationKey,
                 Attempt: 1, NotBefore: null, History: []))
             // One person listed twice is still one delivery.
             .DistinctBy(r => r.DeliveryKey)
