@@ -41,3 +41,9 @@ public static class PlatformPolicies
     /// </summary>
     public const string SignedLink = "signed-link";
 }
+
+/// <summary>The realm's clients that platform services themselves use to call each other.</summary>
+public static class ServiceClients
+{
+    public const string DeliveryWorker = "delivery-worker";
+}

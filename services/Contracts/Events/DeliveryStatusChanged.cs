@@ -34,6 +34,12 @@ public sealed record DeliveryStatusChanged(
     /// version 1 was published; absent means 0.
     /// </summary>
     public int InterruptedSends { get; init; }
+
+    /// <summary>
+    /// Set when `preferences-api` could not answer and the worker went by the person's preferences as fetched at
+    /// this time (opt-outs in them still held). Added after version 1 was published; absent means current ones.
+    /// </summary>
+    public DateTimeOffset? PreferencesCachedAt { get; init; }
 }
 
 /// <summary>States a delivery reports. Delivered, Failed, Cancelled and Skipped are final.</summary>

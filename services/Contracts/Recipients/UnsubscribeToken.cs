@@ -14,7 +14,7 @@ namespace NotificationAspire.Contracts.Recipients;
 public sealed record UnsubscribeToken(string UserId, string Category, string Channel, DateTimeOffset ExpiresAt)
 {
     /// <summary>Keys shorter than this are refused: the key is all that stands between a link and a forgery.</summary>
-    public const int MinKeyBytes = 32;
+    public const int MinKeyLength = 32;
 
     public string Sign(byte[] key)
     {
@@ -40,14 +40,14 @@ public sealed record UnsubscribeToken(string UserId, string Category, string Cha
         return now >= expiresAt ? null : new UnsubscribeToken(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[0])), parts[1], parts[2], expiresAt);
     }
 
-    /// <summary>The configured key (base64), checked once at start so a short or missing key stops the service.</summary>
-    public static byte[] ParseKey(string? base64)
-    {
-        var key = string.IsNullOrEmpty(base64) ? [] : Convert.FromBase64String(base64);
-        return key.Length >= MinKeyBytes
-            ? key
-            : throw new InvalidOperationException($"Unsubscribe:SigningKey must be at least {MinKeyBytes} bytes, base64-encoded.");
-    }
+    /// <summary>
+    /// The configured key: a secret of at least <see cref="MinKeyLength"/> characters (the AppHost generates one as a
+    /// secret parameter), used as its UTF-8 bytes. Checked at start, so a short or missing key stops the service.
+    /// </summary>
+    public static byte[] ParseKey(string? secret) =>
+        secret is { Length: >= MinKeyLength }
+            ? Encoding.UTF8.GetBytes(secret)
+            : throw new InvalidOperationException($"Unsubscribe:SigningKey must be a secret of at least {MinKeyLength} characters.");
 
     private static byte[] Mac(byte[] key, string text) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text));
 }
