@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Features;
 using NotificationAspire.Contracts.Recipients;
@@ -108,6 +109,9 @@ public static class UnsubscribeEndpoints
         response.Headers["Referrer-Policy"] = "no-referrer";
     }
 }
+
+/// <summary>The body RFC 8058 has mail clients send (`List-Unsubscribe=One-Click`), as the OpenAPI document shows it.</summary>
+public sealed record OneClickForm([property: JsonPropertyName(UnsubscribeEndpoints.FormField)] string? ListUnsubscribe);
 
 /// <summary>The JSON answer of a one-click POST: that person no longer gets the category on the channel.</summary>
 public sealed record UnsubscribeConfirmation(string Category, string Channel, bool Subscribed);
