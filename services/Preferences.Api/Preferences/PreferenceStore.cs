@@ -24,6 +24,7 @@ public sealed class PreferenceStore(PreferencesDbContext db)
     public Task ReplaceAsync(string userId, PreferenceSet set, CancellationToken ct) =>
         db.WriteAsync(async token =>
         {
+            await db.LockPersonAsync(userId, token);
             await db.Preferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(token);
             await db.QuietHours.Where(q => q.UserId == userId).ExecuteDeleteAsync(token);
             db.Preferences.AddRange(set.Entries.Select(e => new Preference { UserId = userId, Category = e.Category, Channel = e.Channel, Enabled = e.Enabled }));
@@ -41,6 +42,7 @@ public sealed class PreferenceStore(PreferencesDbContext db)
     public Task<bool> OptOutAsync(string userId, string category, string channel, CancellationToken ct) =>
         db.WriteAsync(async token =>
         {
+            await db.LockPersonAsync(userId, token);
             if (!await db.Categories.AnyAsync(c => c.Key == category, token))
             {
                 return false;

@@ -41,6 +41,7 @@ public sealed class RecipientDirectory(PreferencesDbContext db, TimeProvider tim
     public Task EraseAsync(string userId, CancellationToken ct) =>
         db.WriteAsync(async token =>
         {
+            await db.LockPersonAsync(userId, token);
             await db.Preferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(token);
             await db.QuietHours.Where(q => q.UserId == userId).ExecuteDeleteAsync(token);
             return await db.Recipients.Where(r => r.UserId == userId).ExecuteDeleteAsync(token);
