@@ -26,7 +26,7 @@ public static class UnsubscribeEndpoints
         {
             return FieldErrors.Single(TokenField, UnsubscribeLinks.InvalidMessage);
         }
-        NoStore(response);
+        Protect(response);
         return TypedResults.Content(UnsubscribePages.Question(claims), UnsubscribePages.HtmlContentType);
     }
 
@@ -50,7 +50,7 @@ public static class UnsubscribeEndpoints
         {
             await store.OptOutAsync(claims.UserId, claims.Category, claims.Channel, ct);
         }
-        NoStore(http.HttpContext.Response);
+        Protect(http.HttpContext.Response);
         return AcceptsHtml(http)
             ? TypedResults.Content(UnsubscribePages.Confirmation(claims), UnsubscribePages.HtmlContentType)
             : TypedResults.Ok(new UnsubscribeConfirmation(claims.Category, claims.Channel, Subscribed: false));
@@ -101,10 +101,14 @@ public static class UnsubscribeEndpoints
     private static bool AcceptsHtml(HttpRequest http) =>
         http.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The page's address carries the token: keep it out of caches and out of the Referer of any link followed.</summary>
-    private static void NoStore(HttpResponse response)
+    /// <summary>
+    /// The page's address carries the token: keep it out of caches and out of the Referer of any link followed.
+    /// The page loads nothing and may not be framed (its button is worth clickjacking), and posts only to itself.
+    /// </summary>
+    private static void Protect(HttpResponse response)
     {
         response.Headers.CacheControl = "no-store";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; form-action 'self'; frame-ancestors 'none'";
         response.Headers["X-Robots-Tag"] = "noindex";
         response.Headers["Referrer-Policy"] = "no-referrer";
     }

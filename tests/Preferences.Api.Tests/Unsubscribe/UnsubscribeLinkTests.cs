@@ -39,6 +39,7 @@ public sealed class UnsubscribeLinkTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("<form method=\"post\">", page);
         Assert.Contains("name=\"List-Unsubscribe\" value=\"One-Click\"", page);
