@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace NotificationAspire.Http;
 
 /// <summary>
@@ -15,18 +13,4 @@ public static class TextRules
     public static bool HasNul(string text) => text.Contains('\0', StringComparison.Ordinal);
 
     public static bool IsSingleLine(string text) => !text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029');
-
-    /// <summary>
-    /// Paths inside free-form JSON (`data.name`, `data.list[1]`) whose key or string value carries NUL: a JsonNode
-    /// is read without the string converter, and jsonb would refuse it later with a 500.
-    /// </summary>
-    public static IEnumerable<string> PathsCarryingNul(JsonNode? node, string root) => node switch
-    {
-        JsonObject obj => obj.SelectMany(p => HasNul(p.Key) ? [Join(root, p.Key)] : PathsCarryingNul(p.Value, Join(root, p.Key))),
-        JsonArray array => array.SelectMany((item, i) => PathsCarryingNul(item, $"{root}[{i}]")),
-        JsonValue value when value.TryGetValue<string>(out var text) && HasNul(text) => [root],
-        _ => [],
-    };
-
-    private static string Join(string root, string key) => $"{root}.{key.Replace("\0", "\\0", StringComparison.Ordinal)}";
 }

@@ -8,7 +8,8 @@ public static class PreferencesApi
 {
     public static IEndpointRouteBuilder MapPreferencesApi(this IEndpointRouteBuilder app)
     {
-        var mine = app.MapGroup("/api/me/preferences").WithTags("Preferences");
+        // 403 on /api/me: a token without a usable subject, which names no person.
+        var mine = app.MapGroup("/api/me/preferences").WithTags("Preferences").ProducesProblem(StatusCodes.Status403Forbidden);
         mine.MapGet("/", PreferenceEndpoints.GetMineAsync).RequireAuthorization(PlatformPolicies.Authenticated);
         mine.MapPut("/", PreferenceEndpoints.PutMineAsync).RequireAuthorization(PlatformPolicies.Authenticated)
             .Accepts<PreferenceDocument>("application/json").ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

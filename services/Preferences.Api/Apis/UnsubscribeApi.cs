@@ -12,7 +12,7 @@ public static class UnsubscribeApi
         api.MapGet("/{token}", UnsubscribeEndpoints.Show).RequireAuthorization(PlatformPolicies.SignedLink)
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
         api.MapPost("/{token}", UnsubscribeEndpoints.ConfirmAsync).RequireAuthorization(PlatformPolicies.SignedLink)
-            .Accepts<IFormCollection>("application/x-www-form-urlencoded", "multipart/form-data")
+            .Accepts<OneClickForm>("application/x-www-form-urlencoded", "multipart/form-data")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }

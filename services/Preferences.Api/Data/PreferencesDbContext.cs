@@ -30,7 +30,6 @@ public sealed class PreferencesDbContext(DbContextOptions<PreferencesDbContext> 
             c.HasKey(x => x.Key);
             c.Property(x => x.Key).HasMaxLength(64);
             c.Property(x => x.Name).HasMaxLength(200);
-            c.HasData(CategorySeed.All);
         });
         model.Entity<Preference>(p =>
         {

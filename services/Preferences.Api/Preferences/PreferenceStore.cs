@@ -6,7 +6,7 @@ using Preferences.Api.Model;
 namespace Preferences.Api.Preferences;
 
 /// <summary>Reads and replaces a person's preferences, and records a one-click opt-out.</summary>
-public sealed class PreferenceStore(PreferencesDbContext db)
+public sealed class PreferenceStore(PreferencesDbContext db, ILogger<PreferenceStore> logger)
 {
     public async Task<PreferenceSet> GetAsync(string userId, CancellationToken ct)
     {
@@ -24,6 +24,7 @@ public sealed class PreferenceStore(PreferencesDbContext db)
     public Task ReplaceAsync(string userId, PreferenceSet set, CancellationToken ct) =>
         db.WriteAsync(async token =>
         {
+            await db.LockPersonAsync(userId, token);
             await db.Preferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(token);
             await db.QuietHours.Where(q => q.UserId == userId).ExecuteDeleteAsync(token);
             db.Preferences.AddRange(set.Entries.Select(e => new Preference { UserId = userId, Category = e.Category, Channel = e.Channel, Enabled = e.Enabled }));
@@ -38,9 +39,11 @@ public sealed class PreferenceStore(PreferencesDbContext db)
     /// Turns one category off on one channel, keeping every other choice. False when the category no longer
     /// exists: nothing can be sent in it, so there is nothing to record.
     /// </summary>
-    public Task<bool> OptOutAsync(string userId, string category, string channel, CancellationToken ct) =>
-        db.WriteAsync(async token =>
+    public async Task<bool> OptOutAsync(string userId, string category, string channel, CancellationToken ct)
+    {
+        var recorded = await db.WriteAsync(async token =>
         {
+            await db.LockPersonAsync(userId, token);
             if (!await db.Categories.AnyAsync(c => c.Key == category, token))
             {
                 return false;
@@ -56,4 +59,8 @@ public sealed class PreferenceStore(PreferencesDbContext db)
             }
             return true;
         }, ct);
+        logger.LogInformation("Recipient {UserId} unsubscribed from {Category} on {Channel} by link ({Outcome})",
+            userId, category, channel, recorded ? "recorded" : "no such category");
+        return recorded;
+    }
 }

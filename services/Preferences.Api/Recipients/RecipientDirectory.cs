@@ -5,7 +5,7 @@ using Preferences.Api.Model;
 namespace Preferences.Api.Recipients;
 
 /// <summary>Stores, reads and erases recipient profiles.</summary>
-public sealed class RecipientDirectory(PreferencesDbContext db, TimeProvider time)
+public sealed class RecipientDirectory(PreferencesDbContext db, TimeProvider time, ILogger<RecipientDirectory> logger)
 {
     /// <summary>Creates or replaces every profile in one transaction: all of them are stored, or none.</summary>
     public Task<UpsertOutcome> UpsertAsync(IReadOnlyList<RecipientUpsert> upserts, CancellationToken ct) =>
@@ -38,13 +38,18 @@ public sealed class RecipientDirectory(PreferencesDbContext db, TimeProvider tim
     /// Right to erasure: the profile, every preference and the quiet hours go, in one transaction. Only
     /// delivery history, kept by the other services under the bare user id, remains.
     /// </summary>
-    public Task EraseAsync(string userId, CancellationToken ct) =>
-        db.WriteAsync(async token =>
+    public async Task EraseAsync(string userId, CancellationToken ct)
+    {
+        var profiles = await db.WriteAsync(async token =>
         {
+            await db.LockPersonAsync(userId, token);
             await db.Preferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(token);
             await db.QuietHours.Where(q => q.UserId == userId).ExecuteDeleteAsync(token);
             return await db.Recipients.Where(r => r.UserId == userId).ExecuteDeleteAsync(token);
         }, ct);
+        // The erasure itself is worth a record; the user id is what delivery history keeps anyway.
+        logger.LogInformation("Recipient {UserId} erased (a profile was {Found})", userId, profiles > 0 ? "found" : "not found");
+    }
 }
 
 /// <summary>What an upsert did: how many profiles it created, and every profile as now stored.</summary>

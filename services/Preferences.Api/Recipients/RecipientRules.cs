@@ -122,16 +122,24 @@ public static partial class RecipientRules
         {
             return null;
         }
-        return zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : null;
+        if (!zone.HasIanaId)
+        {
+            return TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var converted) ? converted : null;
+        }
+        // The zoneinfo folder also holds files that are no zone a person lives in (localtime, posixrules) and
+        // copies under posix/ and right/ (the latter counting leap seconds); CLDR's table knows only real zones.
+        return TimeZoneInfo.TryConvertIanaIdToWindowsId(zone.Id, out _) ? zone.Id : null;
     }
 
     private static void CheckData(RecipientRequest request, string prefix, FieldErrors errors)
     {
-        foreach (var path in TextRules.PathsCarryingNul(request.Data, prefix + "data"))
+        var problems = FreeFormJson.Problems(request.Data, prefix + "data");
+        foreach (var (field, message) in problems)
         {
-            errors.Add(path, TextRules.NulMessage);
+            errors.Add(field, message);
         }
-        if (request.Data is { } data && Encoding.UTF8.GetByteCount(data.ToJsonString()) > MaxDataBytes)
+        // Only data that walked cleanly can be written out to measure.
+        if (problems.Count == 0 && request.Data is { } data && Encoding.UTF8.GetByteCount(data.ToJsonString()) > MaxDataBytes)
         {
             errors.Add(prefix + "data", $"Custom data may be at most {MaxDataBytes} bytes as JSON.");
         }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Features;
 using NotificationAspire.Contracts.Recipients;
@@ -25,7 +26,7 @@ public static class UnsubscribeEndpoints
         {
             return FieldErrors.Single(TokenField, UnsubscribeLinks.InvalidMessage);
         }
-        NoStore(response);
+        Protect(response);
         return TypedResults.Content(UnsubscribePages.Question(claims), UnsubscribePages.HtmlContentType);
     }
 
@@ -49,7 +50,7 @@ public static class UnsubscribeEndpoints
         {
             await store.OptOutAsync(claims.UserId, claims.Category, claims.Channel, ct);
         }
-        NoStore(http.HttpContext.Response);
+        Protect(http.HttpContext.Response);
         return AcceptsHtml(http)
             ? TypedResults.Content(UnsubscribePages.Confirmation(claims), UnsubscribePages.HtmlContentType)
             : TypedResults.Ok(new UnsubscribeConfirmation(claims.Category, claims.Channel, Subscribed: false));
@@ -100,14 +101,21 @@ public static class UnsubscribeEndpoints
     private static bool AcceptsHtml(HttpRequest http) =>
         http.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The page's address carries the token: keep it out of caches and out of the Referer of any link followed.</summary>
-    private static void NoStore(HttpResponse response)
+    /// <summary>
+    /// The page's address carries the token: keep it out of caches and out of the Referer of any link followed.
+    /// The page loads nothing and may not be framed (its button is worth clickjacking), and posts only to itself.
+    /// </summary>
+    private static void Protect(HttpResponse response)
     {
         response.Headers.CacheControl = "no-store";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; form-action 'self'; frame-ancestors 'none'";
         response.Headers["X-Robots-Tag"] = "noindex";
         response.Headers["Referrer-Policy"] = "no-referrer";
     }
 }
+
+/// <summary>The body RFC 8058 has mail clients send (`List-Unsubscribe=One-Click`), as the OpenAPI document shows it.</summary>
+public sealed record OneClickForm([property: JsonPropertyName(UnsubscribeEndpoints.FormField)] string? ListUnsubscribe);
 
 /// <summary>The JSON answer of a one-click POST: that person no longer gets the category on the channel.</summary>
 public sealed record UnsubscribeConfirmation(string Category, string Channel, bool Subscribed);

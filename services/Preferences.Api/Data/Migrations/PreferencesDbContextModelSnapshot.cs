@@ -44,36 +44,6 @@ namespace Preferences.Api.Data.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("categories", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Key = "general",
-                            Critical = false,
-                            DefaultChannels = new List<string> { "email" },
-                            Name = "General"
-                        },
-                        new
-                        {
-                            Key = "order-updates",
-                            Critical = false,
-                            DefaultChannels = new List<string> { "email" },
-                            Name = "Order updates"
-                        },
-                        new
-                        {
-                            Key = "billing",
-                            Critical = false,
-                            DefaultChannels = new List<string> { "email" },
-                            Name = "Billing"
-                        },
-                        new
-                        {
-                            Key = "security",
-                            Critical = true,
-                            DefaultChannels = new List<string> { "email" },
-                            Name = "Security alerts"
-                        });
                 });
 
             modelBuilder.Entity("Preferences.Api.Model.Preference", b =>

@@ -5,8 +5,6 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
-
 namespace Preferences.Api.Data.Migrations
 {
     /// <inheritdoc />
@@ -82,15 +80,18 @@ namespace Preferences.Api.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            // The categories every installation starts with. Seeded here, once, rather than with HasData (EF Core
+            // sees a list-valued seed column as a model change on every build) or at each start (a category an
+            // operator deleted would come back).
             migrationBuilder.InsertData(
                 table: "categories",
-                columns: new[] { "Key", "Critical", "DefaultChannels", "Name" },
+                columns: new[] { "Key", "Name", "DefaultChannels", "Critical" },
                 values: new object[,]
                 {
-                    { "billing", false, new List<string> { "email" }, "Billing" },
-                    { "general", false, new List<string> { "email" }, "General" },
-                    { "order-updates", false, new List<string> { "email" }, "Order updates" },
-                    { "security", true, new List<string> { "email" }, "Security alerts" }
+                    { "general", "General", new List<string> { "email" }, false },
+                    { "order-updates", "Order updates", new List<string> { "email" }, false },
+                    { "billing", "Billing", new List<string> { "email" }, false },
+                    { "security", "Security alerts", new List<string> { "email" }, true },
                 });
 
             migrationBuilder.CreateIndex(

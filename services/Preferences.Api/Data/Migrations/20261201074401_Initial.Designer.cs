@@ -13,7 +13,7 @@ using Preferences.Api.Data;
 namespace Preferences.Api.Data.Migrations
 {
     [DbContext(typeof(PreferencesDbContext))]
-    [Migration("20261201074139_Initial")]
+    [Migration("20261201074401_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -47,36 +47,6 @@ namespace Preferences.Api.Data.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("categories", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Key = "general",
-                            Critical = false,
-                            DefaultChannels = new List<string> { "email" },
-                            Name = "General"
-                        },
-                        new
-                        {
-                            Key = "order-updates",
-                            Critical = false,
-                            DefaultChannels = new List<string> { "email" },
-                            Name = "Order updates"
-                        },
-                        new
-                        {
-                            Key = "billing",
-                            Critical = false,
-                            DefaultChannels = new List<string> { "email" },
-                            Name = "Billing"
-                        },
-                        new
-                        {
-                            Key = "security",
-                            Critical = true,
-                            DefaultChannels = new List<string> { "email" },
-                            Name = "Security alerts"
-                        });
                 });
 
             modelBuilder.Entity("Preferences.Api.Model.Preference", b =>
