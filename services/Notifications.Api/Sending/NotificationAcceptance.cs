@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Requests;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
+using NotificationAspire.Contracts.Templates;
 using NotificationAspire.Outbox;
 using Npgsql;
 
@@ -22,7 +23,8 @@ public abstract record AcceptanceResult
 /// </summary>
 public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox outbox)
 {
-    public async Task<AcceptanceResult> AcceptAsync(Notification notification, CancellationToken ct)
+    /// <param name="template">The template version the notification pins, carried whole in its event.</param>
+    public async Task<AcceptanceResult> AcceptAsync(Notification notification, TemplateContent? template, CancellationToken ct)
     {
         if (await FindByKeyAsync(notification, ct) is { } earlier)
         {
@@ -30,7 +32,7 @@ public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox ou
         }
 
         db.Notifications.Add(notification);
-        outbox.Add(SendEvents.Requested(notification));
+        outbox.Add(SendEvents.Requested(notification, template));
         try
         {
             await db.SaveChangesAsync(ct); // one transaction: both rows or neither
