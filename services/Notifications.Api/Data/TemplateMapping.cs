@@ -3,7 +3,7 @@ using Notifications.Api.Model;
 
 namespace Notifications.Api.Data;
 
-/// <summary>Templates, their immutable versions and each version's locale variants; the built-in templates as seed data.</summary>
+/// <summary>Templates, their immutable versions and each version's locale variants.</summary>
 public static class TemplateMapping
 {
     public static void MapTemplates(this ModelBuilder model)
@@ -17,7 +17,6 @@ public static class TemplateMapping
             t.Property(x => x.Description).HasMaxLength(2000);
             t.Property(x => x.DefaultLocale).HasMaxLength(35);
             t.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.TemplateKey);
-            t.HasData(TemplateSeed.Templates);
         });
         model.Entity<TemplateVersion>(v =>
         {
@@ -27,14 +26,12 @@ public static class TemplateMapping
             v.Property(x => x.DefaultLocale).HasMaxLength(35);
             v.Property(x => x.CreatedBy).HasMaxLength(200);
             v.HasMany(x => x.Variants).WithOne().HasForeignKey(x => new { x.TemplateKey, x.Version });
-            v.HasData(TemplateSeed.Versions);
         });
         model.Entity<TemplateLocaleVariant>(v =>
         {
             v.ToTable("template_variants");
             v.HasKey(x => new { x.TemplateKey, x.Version, x.Locale });
             v.Property(x => x.Locale).HasMaxLength(35);
-            v.HasData(TemplateSeed.Variants);
         });
     }
 }

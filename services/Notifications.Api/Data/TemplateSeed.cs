@@ -1,11 +1,14 @@
+using Microsoft.EntityFrameworkCore.Migrations;
 using Notifications.Api.Model;
 
 namespace Notifications.Api.Data;
 
 /// <summary>
 /// The templates the platform shipped with before templates were data, as their version 1 in English (the
-/// default, word for word what they said before) and German. Seeded by the migration that creates the tables,
-/// so every replica sees them and a restart never adds them twice.
+/// default, word for word what they said before) and German. Inserted by the migration that creates the tables
+/// (migration 20261201075041_Templates), so they exist once, whatever the number of replicas or restarts.
+/// Not model seed data (HasData): EF compares a seeded list column by reference and would see a change in every
+/// build. Editing this after that migration ran changes no database: save a new version through the API instead.
 /// </summary>
 public static class TemplateSeed
 {
@@ -39,6 +42,28 @@ public static class TemplateSeed
             "Hallo {{ name }},\n\ndas Passwort Ihres Kontos wurde am {{ changedAt }} geändert. Wenn Sie das nicht waren, wenden Sie sich an den Support.\n",
             "<p>Hallo {{ name }},</p>\n<p>das Passwort Ihres Kontos wurde am {{ changedAt }} geändert. Wenn Sie das nicht waren, wenden Sie sich an den Support.</p>\n"),
     ];
+
+    public static void InsertInto(MigrationBuilder migration)
+    {
+        foreach (var t in Templates)
+        {
+            migration.InsertData("templates",
+                ["Key", "Name", "Description", "DefaultLocale", "CurrentVersion", "CreatedAt", "UpdatedAt"],
+                [t.Key, t.Name, t.Description, t.DefaultLocale, t.CurrentVersion, t.CreatedAt, t.UpdatedAt]);
+        }
+        foreach (var v in Versions)
+        {
+            migration.InsertData("template_versions",
+                ["TemplateKey", "Version", "DefaultLocale", "Variables", "CreatedAt", "CreatedBy"],
+                [v.TemplateKey, v.Version, v.DefaultLocale, v.Variables, v.CreatedAt, v.CreatedBy]);
+        }
+        foreach (var v in Variants)
+        {
+            migration.InsertData("template_variants",
+                ["TemplateKey", "Version", "Locale", "EmailSubject", "EmailText", "EmailHtml"],
+                [v.TemplateKey, v.Version, v.Locale, v.EmailSubject, v.EmailText, v.EmailHtml]);
+        }
+    }
 
     private static NotificationTemplate Template(string key, string name, string description) => new()
     {

@@ -12,7 +12,7 @@ public sealed record TemplateLookup(string Key, int? RequestedVersion, TemplateV
 /// <summary>Reads templates and their versions, and saves a new version as the current one.</summary>
 public sealed class TemplateStore(NotificationsDbContext db, TimeProvider time)
 {
-    /// <summary>Two operators saving at once both aim at the same next number; the loser takes the one after.</summary>
+    /// <summary>Only the first saves of a new key can collide (on its insert); later saves queue on the template's row.</summary>
     private const int SaveAttempts = 3;
 
     /// <summary>The version asked for, or the current one; null when the key or that version does not exist.</summary>
@@ -41,38 +41,48 @@ public sealed class TemplateStore(NotificationsDbContext db, TimeProvider time)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var now = time.GetUtcNow();
-            var template = await db.Templates.FirstOrDefaultAsync(t => t.Key == key, ct);
-            if (template is null)
-            {
-                template = new NotificationTemplate { Key = key, Name = request.Name!, DefaultLocale = request.DefaultLocale!, CreatedAt = now };
-                db.Templates.Add(template);
-            }
-            var number = template.CurrentVersion + 1;
-            template.Name = request.Name!;
-            template.Description = request.Description;
-            template.DefaultLocale = request.DefaultLocale!;
-            template.CurrentVersion = number;
-            template.UpdatedAt = now;
-            db.TemplateVersions.Add(new TemplateVersion
-            {
-                TemplateKey = key,
-                Version = number,
-                DefaultLocale = request.DefaultLocale!,
-                Variables = [.. request.Variables ?? []],
-                Variants = request.Variants!.Select(v => TemplateLocaleVariant.From(key, number, v)).ToList(),
-                CreatedAt = now,
-                CreatedBy = savedBy,
-            });
             try
             {
-                await db.SaveChangesAsync(ct);
-                return number;
+                return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => SaveLockedAsync(key, request, savedBy, ct), ct);
             }
             catch (DbUpdateException ex) when (attempt < SaveAttempts && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
-                db.ChangeTracker.Clear(); // a concurrent save took this number (or created the key): read again and take the next
+                // Two first saves of a new key: there was no row to queue on, and the loser takes the number after the winner's.
+                db.ChangeTracker.Clear();
             }
         }
+    }
+
+    private async Task<int> SaveLockedAsync(string key, SaveTemplateRequest request, string savedBy, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear(); // the execution strategy runs this again after a transient failure
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Saves of one key queue on its row, so each takes the next number instead of failing on it.
+        var template = (await db.Templates.FromSql($"""SELECT * FROM templates WHERE "Key" = {key} FOR UPDATE""").ToListAsync(ct)).SingleOrDefault();
+        var now = time.GetUtcNow();
+        if (template is null)
+        {
+            template = new NotificationTemplate { Key = key, Name = request.Name!, DefaultLocale = request.DefaultLocale!, CreatedAt = now };
+            db.Templates.Add(template);
+        }
+        var number = template.CurrentVersion + 1;
+        template.Name = request.Name!;
+        template.Description = request.Description;
+        template.DefaultLocale = request.DefaultLocale!;
+        template.CurrentVersion = number;
+        template.UpdatedAt = now;
+        db.TemplateVersions.Add(new TemplateVersion
+        {
+            TemplateKey = key,
+            Version = number,
+            DefaultLocale = request.DefaultLocale!,
+            Variables = [.. request.Variables ?? []],
+            Variants = request.Variants!.Select(v => TemplateLocaleVariant.From(key, number, v)).ToList(),
+            CreatedAt = now,
+            CreatedBy = savedBy,
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return number;
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Notifications.Api.Data.Migrations
 {
     [DbContext(typeof(NotificationsDbContext))]
-    [Migration("20261201074354_Templates")]
+    [Migration("20261201075041_Templates")]
     partial class Templates
     {
         /// <inheritdoc />
@@ -304,28 +304,6 @@ namespace Notifications.Api.Data.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("templates", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Key = "order-shipped",
-                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
-                            CurrentVersion = 1,
-                            DefaultLocale = "en",
-                            Description = "Tells a customer their order is on its way, with a tracking link.",
-                            Name = "Order shipped",
-                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
-                        },
-                        new
-                        {
-                            Key = "password-changed",
-                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
-                            CurrentVersion = 1,
-                            DefaultLocale = "en",
-                            Description = "Security notice after a password change, asking to contact support if it was not them.",
-                            Name = "Password changed",
-                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
-                        });
                 });
 
             modelBuilder.Entity("Notifications.Api.Model.TemplateLocaleVariant", b =>
@@ -373,44 +351,6 @@ namespace Notifications.Api.Data.Migrations
                     b.HasKey("TemplateKey", "Version", "Locale");
 
                     b.ToTable("template_variants", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            TemplateKey = "order-shipped",
-                            Version = 1,
-                            Locale = "en",
-                            EmailHtml = "<p>Hello {{ name }},</p>\n<p>your order {{ orderId }} is on its way. <a href=\"{{ trackingUrl }}\">Track it</a>.</p>\n",
-                            EmailSubject = "Your order {{ orderId }} has shipped",
-                            EmailText = "Hello {{ name }},\n\nyour order {{ orderId }} is on its way. Track it at {{ trackingUrl }}.\n"
-                        },
-                        new
-                        {
-                            TemplateKey = "order-shipped",
-                            Version = 1,
-                            Locale = "de",
-                            EmailHtml = "<p>Hallo {{ name }},</p>\n<p>Ihre Bestellung {{ orderId }} ist unterwegs. <a href=\"{{ trackingUrl }}\">Sendung verfolgen</a>.</p>\n",
-                            EmailSubject = "Ihre Bestellung {{ orderId }} wurde versandt",
-                            EmailText = "Hallo {{ name }},\n\nIhre Bestellung {{ orderId }} ist unterwegs. Sendungsverfolgung: {{ trackingUrl }}\n"
-                        },
-                        new
-                        {
-                            TemplateKey = "password-changed",
-                            Version = 1,
-                            Locale = "en",
-                            EmailHtml = "<p>Hello {{ name }},</p>\n<p>the password of your account was changed at {{ changedAt }}. If this was not you, contact support.</p>\n",
-                            EmailSubject = "Your password was changed",
-                            EmailText = "Hello {{ name }},\n\nthe password of your account was changed at {{ changedAt }}. If this was not you, contact support.\n"
-                        },
-                        new
-                        {
-                            TemplateKey = "password-changed",
-                            Version = 1,
-                            Locale = "de",
-                            EmailHtml = "<p>Hallo {{ name }},</p>\n<p>das Passwort Ihres Kontos wurde am {{ changedAt }} geändert. Wenn Sie das nicht waren, wenden Sie sich an den Support.</p>\n",
-                            EmailSubject = "Ihr Passwort wurde geändert",
-                            EmailText = "Hallo {{ name }},\n\ndas Passwort Ihres Kontos wurde am {{ changedAt }} geändert. Wenn Sie das nicht waren, wenden Sie sich an den Support.\n"
-                        });
                 });
 
             modelBuilder.Entity("Notifications.Api.Model.TemplateVersion", b =>
@@ -441,26 +381,6 @@ namespace Notifications.Api.Data.Migrations
                     b.HasKey("TemplateKey", "Version");
 
                     b.ToTable("template_versions", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            TemplateKey = "order-shipped",
-                            Version = 1,
-                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
-                            CreatedBy = "system",
-                            DefaultLocale = "en",
-                            Variables = new List<string> { "name", "orderId", "trackingUrl" }
-                        },
-                        new
-                        {
-                            TemplateKey = "password-changed",
-                            Version = 1,
-                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
-                            CreatedBy = "system",
-                            DefaultLocale = "en",
-                            Variables = new List<string> { "name", "changedAt" }
-                        });
                 });
 
             modelBuilder.Entity("Notifications.Api.Model.DeliveryAttempt", b =>

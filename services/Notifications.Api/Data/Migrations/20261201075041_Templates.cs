@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
-
 namespace Notifications.Api.Data.Migrations
 {
     /// <inheritdoc />
@@ -116,34 +114,8 @@ namespace Notifications.Api.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.InsertData(
-                table: "templates",
-                columns: new[] { "Key", "CreatedAt", "CurrentVersion", "DefaultLocale", "Description", "Name", "UpdatedAt" },
-                values: new object[,]
-                {
-                    { "order-shipped", new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 1, "en", "Tells a customer their order is on its way, with a tracking link.", "Order shipped", new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)) },
-                    { "password-changed", new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 1, "en", "Security notice after a password change, asking to contact support if it was not them.", "Password changed", new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)) }
-                });
-
-            migrationBuilder.InsertData(
-                table: "template_versions",
-                columns: new[] { "TemplateKey", "Version", "CreatedAt", "CreatedBy", "DefaultLocale", "Variables" },
-                values: new object[,]
-                {
-                    { "order-shipped", 1, new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "system", "en", new List<string> { "name", "orderId", "trackingUrl" } },
-                    { "password-changed", 1, new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "system", "en", new List<string> { "name", "changedAt" } }
-                });
-
-            migrationBuilder.InsertData(
-                table: "template_variants",
-                columns: new[] { "Locale", "TemplateKey", "Version", "EmailHtml", "EmailSubject", "EmailText", "InAppBody", "InAppTitle", "InAppUrl", "PushBody", "PushTitle", "PushUrl", "SmsText" },
-                values: new object[,]
-                {
-                    { "de", "order-shipped", 1, "<p>Hallo {{ name }},</p>\n<p>Ihre Bestellung {{ orderId }} ist unterwegs. <a href=\"{{ trackingUrl }}\">Sendung verfolgen</a>.</p>\n", "Ihre Bestellung {{ orderId }} wurde versandt", "Hallo {{ name }},\n\nIhre Bestellung {{ orderId }} ist unterwegs. Sendungsverfolgung: {{ trackingUrl }}\n", null, null, null, null, null, null, null },
-                    { "en", "order-shipped", 1, "<p>Hello {{ name }},</p>\n<p>your order {{ orderId }} is on its way. <a href=\"{{ trackingUrl }}\">Track it</a>.</p>\n", "Your order {{ orderId }} has shipped", "Hello {{ name }},\n\nyour order {{ orderId }} is on its way. Track it at {{ trackingUrl }}.\n", null, null, null, null, null, null, null },
-                    { "de", "password-changed", 1, "<p>Hallo {{ name }},</p>\n<p>das Passwort Ihres Kontos wurde am {{ changedAt }} geändert. Wenn Sie das nicht waren, wenden Sie sich an den Support.</p>\n", "Ihr Passwort wurde geändert", "Hallo {{ name }},\n\ndas Passwort Ihres Kontos wurde am {{ changedAt }} geändert. Wenn Sie das nicht waren, wenden Sie sich an den Support.\n", null, null, null, null, null, null, null },
-                    { "en", "password-changed", 1, "<p>Hello {{ name }},</p>\n<p>the password of your account was changed at {{ changedAt }}. If this was not you, contact support.</p>\n", "Your password was changed", "Hello {{ name }},\n\nthe password of your account was changed at {{ changedAt }}. If this was not you, contact support.\n", null, null, null, null, null, null, null }
-                });
+            // The built-in templates, as version 1 (see TemplateSeed).
+            TemplateSeed.InsertInto(migrationBuilder);
         }
 
         /// <inheritdoc />
