@@ -56,10 +56,10 @@ public static class TemplatePreview
         {
             return TypedResults.Ok(renderer.Render(version.ToContent(), request.Locale, request.Data, Recipient(request.Recipient)));
         }
-        catch (InvalidOperationException ex)
+        catch (TemplateException ex)
         {
-            // Fluid's step and recursion limits: a loop over the sample data that would not end in reasonable time.
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["data"] = [$"Rendering stopped: {ex.Message}"] });
+            // The sample data breaks a part (a division by zero, a loop past the step limit): the sender's data could too.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["data"] = [ex.Message] });
         }
     }
 
