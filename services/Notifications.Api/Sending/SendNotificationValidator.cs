@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Notifications.Api.Requests;
 using Notifications.Api.Templates;
 using NotificationAspire.Contracts.Events;
+using NotificationAspire.Templating;
 
 namespace Notifications.Api.Sending;
 
@@ -134,6 +135,12 @@ public static partial class SendNotificationValidator
                 error("templateKey", $"Unknown template '{request.TemplateKey}'. GET /api/templates lists them.");
             }
             return;
+        }
+        // Every locale covers the default's channels (a save-time rule), so the default's say what the template can send.
+        var content = version.ToContent();
+        if (request.Channel is { } channel && !TemplateParts.Complete(LocaleFallback.Choose(content, content.DefaultLocale)).Contains(channel))
+        {
+            error("channel", $"Template '{version.TemplateKey}' version {version.Version} has no {channel} content.");
         }
         foreach (var name in TemplateData.Missing(version.Variables, request.TemplateData))
         {

@@ -18,6 +18,10 @@ public static class TemplateParts
         ("inAppTitle", v.InAppTitle), ("inAppBody", v.InAppBody), ("inAppUrl", v.InAppUrl),
     ];
 
+    /// <summary>The channels the variant has complete content for (email, sms, push, inApp).</summary>
+    public static IReadOnlySet<string> Complete(TemplateVariant v) =>
+        Channels(v).Where(c => c.MissingPart is null).Select(c => c.Channel).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// Each channel the variant has content for, and what that channel still lacks. A channel counts once any
     /// of its parts is given; email needs a subject and a text or HTML body, SMS a text, push and in-app a body.

@@ -128,6 +128,28 @@ public static partial class TemplateSaveValidator
         {
             error("defaultLocale", $"No variant has the default locale '{defaultLocale}'; every fallback ends there.");
         }
+        RequireDefaultChannels(request, error);
+    }
+
+    /// <summary>
+    /// A person gets one variant, whole (no per-part fallback): a locale that lacks a channel the default has would
+    /// leave its readers without a message on that channel.
+    /// </summary>
+    private static void RequireDefaultChannels(SaveTemplateRequest request, Action<string, string> error)
+    {
+        var variants = request.Variants!;
+        if (variants.FirstOrDefault(v => v is not null && string.Equals(v.Locale, request.DefaultLocale, StringComparison.OrdinalIgnoreCase)) is not { } byDefault)
+        {
+            return;
+        }
+        var expected = TemplateParts.Complete(byDefault);
+        for (var i = 0; i < variants.Count; i++)
+        {
+            if (variants[i] is { } variant && expected.Except(TemplateParts.Complete(variant)).ToList() is { Count: > 0 } missing)
+            {
+                error($"variants[{i}]", $"Has no complete {string.Join(", ", missing)} content, which the default locale's variant has; every locale covers the same channels.");
+            }
+        }
     }
 
     private static void ValidatePart(string field, string part, string source, HashSet<string> declared, List<SyntaxErrorAt> syntaxErrors, Action<string, string> error)

@@ -80,6 +80,21 @@ public sealed class TemplateSendValidationTests
         Assert.Equal(["Versions start at 1."], Validate(OrderShipped(Data()) with { TemplateVersion = version })["templateVersion"]);
 
     [Fact]
+    public void A_chosen_channel_the_template_has_content_for_is_valid() =>
+        Assert.Empty(Validate(OrderShipped(Data()) with { Channel = "email", Recipients = [new RecipientRequest("alice", "alice@example.com")] }));
+
+    [Fact]
+    public void A_chosen_channel_the_template_has_no_content_for_is_refused()
+    {
+        var lookup = SeededTemplates.LookUp("password-changed");
+        var request = new SendNotificationRequest("sms", [new RecipientRequest("alice", null)], null, null, "password-changed",
+            new JsonObject { ["name"] = "Alice", ["changedAt"] = "09:00" }, null);
+
+        // sms is not a supported channel yet either; the template's own answer is what this pins.
+        Assert.Contains("Template 'password-changed' version 1 has no sms content.", SendNotificationValidator.Validate(request, lookup)["channel"]);
+    }
+
+    [Fact]
     public void A_version_without_a_template_is_refused() =>
         Assert.Equal(["A template version needs a templateKey."],
             SendNotificationValidator.Validate(new SendNotificationRequest("email", [new RecipientRequest("alice", null)], "Hi", "Text", null, null, null,

@@ -87,6 +87,21 @@ public sealed class TemplateSaveValidatorTests
         Assert.False(Validate(Request() with { Variants = [new TemplateVariant("en", SmsText: "Hi {{ name }}", PushBody: "Hi", InAppBody: "Hi")] }).Any);
 
     [Fact]
+    public void Every_locale_covers_the_channels_of_the_default_locale()
+    {
+        var request = Request() with
+        {
+            Variants = [Variant("en") with { SmsText = "Hi {{ name }}" }, Variant("de"), new TemplateVariant("fr", SmsText: "Salut {{ name }}")],
+        };
+
+        var errors = Validate(request).Errors;
+
+        Assert.Equal(["Has no complete sms content, which the default locale's variant has; every locale covers the same channels."], errors["variants[1]"]);
+        Assert.Contains("variants[2]", errors.Keys); // no email
+        Assert.DoesNotContain("variants[0]", errors.Keys);
+    }
+
+    [Fact]
     public void A_variant_without_any_content_is_refused() =>
         Assert.Contains("variants[0]", Validate(Request() with { Variants = [new TemplateVariant("en")] }).Errors.Keys);
 
