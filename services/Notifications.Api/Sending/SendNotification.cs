@@ -37,8 +37,13 @@ public static class SendNotification
             return refused;
         }
         var request = body.Value!;
-        var template = request.TemplateKey is { Length: <= SendNotificationValidator.MaxKeyLength } key
-            ? await templates.LookUpAsync(key, request.TemplateVersion is >= 1 ? request.TemplateVersion : null, ct)
+        var (senderId, key) = (user.SenderId(), NullIfEmpty(idempotencyKey));
+        if (await acceptance.EarlierAsync(senderId, key, RequestFingerprint.Of(request), ct) is { } earlier)
+        {
+            return Answer(earlier, loggers);
+        }
+        var template = request.TemplateKey is { Length: <= SendNotificationValidator.MaxKeyLength } templateKey
+            ? await templates.LookUpAsync(templateKey, request.TemplateVersion is >= 1 ? request.TemplateVersion : null, ct)
             : null;
         var errors = SendNotificationValidator.Validate(request, template);
         if (errors.Count > 0)
@@ -46,8 +51,12 @@ public static class SendNotification
             return TypedResults.ValidationProblem(errors);
         }
 
-        var notification = NewNotification(request, user.SenderId(), NullIfEmpty(idempotencyKey), template?.Found, time.GetUtcNow());
-        var result = await acceptance.AcceptAsync(notification, template?.Found?.ToContent(), ct);
+        var notification = NewNotification(request, senderId, key, template?.Found, time.GetUtcNow());
+        return Answer(await acceptance.AcceptAsync(notification, template?.Found?.ToContent(), ct), loggers);
+    }
+
+    private static Results<Accepted<NotificationAccepted>, ValidationProblem, ProblemHttpResult> Answer(AcceptanceResult result, ILoggerFactory loggers)
+    {
         switch (result)
         {
             case AcceptanceResult.Accepted(var accepted):
