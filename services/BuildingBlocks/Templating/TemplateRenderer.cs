@@ -25,8 +25,6 @@ public sealed class TemplateRenderer
 
     private readonly ParsedTemplateCache _cache = new(CacheCapacity);
 
-    internal int CachedTemplates => _cache.Count;
-
     /// <param name="locale">The locale to render in; null means the person's own, then the template's default.</param>
     /// <param name="data">The send's data, seen at the top level (`{{ orderId }}`).</param>
     /// <exception cref="TemplateSyntaxException">A part does not parse (content that skipped the save-time checks).</exception>
