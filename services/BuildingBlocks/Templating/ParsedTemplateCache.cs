@@ -36,9 +36,3 @@ internal sealed class ParsedTemplateCache(int capacity)
         return parsed;
     }
 }
-
-/// <summary>A template source that does not parse reached rendering (saves check every part, so only hand-made content can).</summary>
-public sealed class TemplateSyntaxException(TemplateSyntaxError error) : Exception($"The template does not parse: {error}")
-{
-    public TemplateSyntaxError Error { get; } = error;
-}

@@ -25,33 +25,46 @@ public sealed class TemplateRenderer
 
     private readonly ParsedTemplateCache _cache = new(CacheCapacity);
 
-    internal int CachedTemplates => _cache.Count;
-
     /// <param name="locale">The locale to render in; null means the person's own, then the template's default.</param>
     /// <param name="data">The send's data, seen at the top level (`{{ orderId }}`).</param>
     /// <exception cref="TemplateSyntaxException">A part does not parse (content that skipped the save-time checks).</exception>
+    /// <exception cref="TemplateRenderException">A part failed on the data (a division by zero, a runaway loop).</exception>
     public RenderedMessage Render(TemplateContent content, string? locale, JsonObject? data, RecipientContact? recipient)
     {
         var variant = LocaleFallback.Choose(content, locale ?? recipient?.Locale);
         var context = NewContext(variant.Locale, data, recipient, locale);
-        string? Text(string? source) => Part(source, context, NullEncoder.Default);
+        string? Text(string name, string? source) => Part(name, source, context, NullEncoder.Default);
 
         return new RenderedMessage(
             variant.Locale,
-            SingleLine(Text(variant.EmailSubject)),
-            Part(variant.EmailHtml, context, Html),
-            Text(variant.EmailText),
-            Text(variant.SmsText),
-            Text(variant.PushTitle),
-            Text(variant.PushBody),
-            Text(variant.PushUrl),
-            Text(variant.InAppTitle),
-            Text(variant.InAppBody),
-            Text(variant.InAppUrl));
+            SingleLine(Text("emailSubject", variant.EmailSubject)),
+            Part("emailHtml", variant.EmailHtml, context, Html),
+            Text("emailText", variant.EmailText),
+            Text("smsText", variant.SmsText),
+            Text("pushTitle", variant.PushTitle),
+            Text("pushBody", variant.PushBody),
+            Text("pushUrl", variant.PushUrl),
+            Text("inAppTitle", variant.InAppTitle),
+            Text("inAppBody", variant.InAppBody),
+            Text("inAppUrl", variant.InAppUrl));
     }
 
-    private string? Part(string? source, TemplateContext context, TextEncoder encoder) =>
-        source is null ? null : _cache.GetOrParse(source).Render(context, encoder);
+    private string? Part(string name, string? source, TemplateContext context, TextEncoder encoder)
+    {
+        if (source is null)
+        {
+            return null;
+        }
+        var template = _cache.GetOrParse(source);
+        try
+        {
+            return template.Render(context, encoder);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new TemplateRenderException(name, ex);
+        }
+    }
 
     private static TemplateContext NewContext(string variantLocale, JsonObject? data, RecipientContact? recipient, string? locale)
     {

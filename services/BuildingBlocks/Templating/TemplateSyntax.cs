@@ -7,9 +7,14 @@ namespace NotificationAspire.Templating;
 /// <summary>Checks Liquid sources when a template is saved, so an error is the operator's 400 and never a failed delivery.</summary>
 public static partial class TemplateSyntax
 {
-    /// <summary>The source's parse errors (Fluid stops at the first one); empty when it parses.</summary>
+    /// <summary>
+    /// The source's parse error (Fluid stops at the first one), or else what parses but cannot render here
+    /// (an unknown filter, include or render); empty when the source is fine.
+    /// </summary>
     public static IReadOnlyList<TemplateSyntaxError> Check(string source) =>
-        LiquidParser.Instance.TryParse(source, out _, out var error) ? [] : [ToError(error)];
+        LiquidParser.Instance.TryParse(source, out var template, out var error)
+            ? UnsupportedConstructs.In(template, source).ToList()
+            : [ToError(error)];
 
     /// <summary>
     /// Fluid reports "message at (line:column)" followed by the offending line; the position is Parlot's cursor,

@@ -115,6 +115,16 @@ public sealed class TemplateRendererTests
     {
         var runaway = new TemplateContent("runaway", 1, "en", [new("en", EmailText: "{% for i in (1..100000000) %}x{% endfor %}")]);
 
-        Assert.ThrowsAny<InvalidOperationException>(() => Renderer.Render(runaway, "en", null, null));
+        Assert.Equal("emailText", Assert.Throws<TemplateRenderException>(() => Renderer.Render(runaway, "en", null, null)).Part);
+    }
+
+    [Fact]
+    public void A_failure_on_the_data_names_the_part_and_is_a_template_exception()
+    {
+        var content = new TemplateContent("ratio", 1, "en", [new("en", EmailSubject: "Share", EmailText: "{{ total | divided_by: count }}")]);
+
+        TemplateException error = Assert.Throws<TemplateRenderException>(() => Renderer.Render(content, "en", new JsonObject { ["total"] = 1, ["count"] = 0 }, null));
+
+        Assert.StartsWith("Rendering emailText failed:", error.Message);
     }
 }

@@ -33,4 +33,18 @@ public sealed class TemplateSyntaxTests
     [Fact]
     public void An_unknown_tag_is_an_error_where_its_name_ends() =>
         Assert.Equal(new TemplateSyntaxError("Unknown tag 'frobnicate'", 1, 17), Assert.Single(TemplateSyntax.Check("Hi {% frobnicate %}")));
+
+    [Fact]
+    public void An_unknown_filter_parses_but_is_an_error_where_it_is_used_since_it_would_render_nothing() =>
+        Assert.Equal(new TemplateSyntaxError("Unknown filter 'upcsae'", 2, 16), Assert.Single(TemplateSyntax.Check("Hi\nDear {{ name | upcsae }}")));
+
+    [Theory]
+    [InlineData("{% include 'footer' %}")]
+    [InlineData("Hi {%- render 'footer' %}")]
+    public void Include_and_render_are_errors_since_templates_are_self_contained(string source) =>
+        Assert.Contains("is not available", Assert.Single(TemplateSyntax.Check(source)).Message);
+
+    [Fact]
+    public void Standard_filters_are_known() =>
+        Assert.Empty(TemplateSyntax.Check("{{ name | upcase | truncate: 10 }} {{ when | date: '%Y' }} {{ n | plus: 1 | divided_by: 2 }} {{ items | size }}"));
 }

@@ -14,6 +14,12 @@ public sealed class TemplateVariablesTests
     }
 
     [Fact]
+    public void Names_in_ranges_case_tags_unless_and_filter_arguments_are_found() =>
+        Assert.Equal(["count", "kind", "label", "closed", "name", "width"],
+            TemplateVariables.Used("{% for i in (1..count) %}{{ i }}{% endfor %}{% case kind %}{% when 'a' %}{{ label }}{% endcase %}"
+                + "{% unless closed %}{{ name | truncate: width }}{% endunless %}"));
+
+    [Fact]
     public void A_branch_no_sample_would_take_is_still_checked() =>
         Assert.Equal(["secret"], TemplateVariables.Undeclared("{% if false %}{{ secret }}{% endif %}", []));
 
