@@ -26,7 +26,8 @@ namespace Preferences.Api.Tests.Unsubscribe;
 /// </summary>
 public sealed class UnsubscribeLinkTests : IAsyncLifetime
 {
-    private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
+    private static readonly string Secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)); // 48 characters
+    private static readonly byte[] Key = UnsubscribeToken.ParseKey(Secret);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
     private WebApplication _app = null!;
     private HttpClient _client = null!;
@@ -111,14 +112,13 @@ public sealed class UnsubscribeLinkTests : IAsyncLifetime
 
     [Theory]
     [InlineData("")]
-    [InlineData("c2hvcnQ=")] // "short": 5 bytes
-    [InlineData("not base64!")]
-    public void A_missing_short_or_malformed_signing_key_fails_validation(string key) =>
+    [InlineData("0123456789abcdef0123456789abcde")] // 31 characters
+    public void A_missing_or_short_signing_key_fails_validation(string key) =>
         Assert.True(new UnsubscribeOptionsValidator().Validate(null, new UnsubscribeOptions { SigningKey = key }).Failed);
 
     [Fact]
-    public void A_key_of_32_bytes_passes() =>
-        Assert.True(new UnsubscribeOptionsValidator().Validate(null, new UnsubscribeOptions { SigningKey = Convert.ToBase64String(Key) }).Succeeded);
+    public void A_key_of_32_characters_passes() =>
+        Assert.True(new UnsubscribeOptionsValidator().Validate(null, new UnsubscribeOptions { SigningKey = Secret[..32] }).Succeeded);
 
     private string ValidToken(string category = "order-updates") => Token(_time.GetUtcNow().AddDays(30), category: category);
 
@@ -134,7 +134,7 @@ public sealed class UnsubscribeLinkTests : IAsyncLifetime
         builder.AddDefaultAuthentication();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.Services.AddSingleton(Options.Create(new UnsubscribeOptions { SigningKey = Convert.ToBase64String(Key) }));
+        builder.Services.AddSingleton(Options.Create(new UnsubscribeOptions { SigningKey = Secret }));
         builder.Services.AddSingleton<UnsubscribeLinks>();
         // Port 1 on loopback refuses at once: any query is an exception, so a 500.
         builder.Services.AddDbContext<PreferencesDbContext>(o => o.UseNpgsql("Host=127.0.0.1;Port=1;Timeout=1"));
