@@ -24,13 +24,15 @@ public sealed record NotificationView(
         n.Id, n.Status.ToString(), n.Category, n.Channel, n.Subject, n.TemplateKey, n.TemplateVersion, n.CorrelationKey, n.CreatedAt, n.UpdatedAt,
         n.Recipients.Select(r => new RecipientView(r.UserId, r.Contact)).ToList(),
         n.Attempts.OrderBy(a => a.OccurredAt)
-            .Select(a => new AttemptView(a.Channel, a.RecipientUserId, a.State, a.AttemptNumber, a.OccurredAt, a.Error, a.InterruptedSends)).ToList());
+            .Select(a => new AttemptView(a.Channel, a.RecipientUserId, a.State, a.AttemptNumber, a.OccurredAt, a.Error, a.InterruptedSends, a.PreferencesCachedAt)).ToList());
 }
 
 /// <param name="Contact">The address the sender gave; null means the person's profile supplies it at delivery.</param>
 public sealed record RecipientView(string UserId, string? Contact);
 
 /// <param name="Error">Why it failed, waits or was skipped (an opt-out, a channel outside the category).</param>
-public sealed record AttemptView(string Channel, string Recipient, string State, int AttemptNumber, DateTimeOffset OccurredAt, string? Error, int InterruptedSends);
+/// <param name="PreferencesCachedAt">Set when the person's preferences service was down and their preferences as fetched then were used.</param>
+public sealed record AttemptView(string Channel, string Recipient, string State, int AttemptNumber, DateTimeOffset OccurredAt, string? Error,
+    int InterruptedSends, DateTimeOffset? PreferencesCachedAt);
 
 public sealed record NotificationSummary(Guid Id, string Category, string? Channel, string Status, string? CorrelationKey, DateTimeOffset CreatedAt);

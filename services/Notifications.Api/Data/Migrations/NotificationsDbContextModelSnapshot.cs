@@ -148,6 +148,9 @@ namespace Notifications.Api.Data.Migrations
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("PreferencesCachedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RecipientUserId")
                         .IsRequired()
                         .HasMaxLength(200)
