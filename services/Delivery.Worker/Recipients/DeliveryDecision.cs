@@ -29,7 +29,8 @@ public abstract record DeliveryDecision
         }
         var channel = record.Channel;
         var choice = profile.Preferences.FirstOrDefault(p => p.Category == category.Key && p.Channel == channel);
-        if (!record.ChannelChosenBySender && !(choice?.Enabled ?? category.DefaultChannels.Contains(channel)))
+        // A channel the sender did not name is used when the category uses it or the person asked for it.
+        if (!record.ChannelChosenBySender && choice is not { Enabled: true } && !category.DefaultChannels.Contains(channel))
         {
             return new Skip($"{channel} is not a channel of category '{category.Key}' for this person.");
         }

@@ -37,6 +37,14 @@ public sealed class DeliveryDecisionTests
     }
 
     [Fact]
+    public void An_opt_out_of_a_channel_the_sender_left_to_the_category_says_it_is_an_opt_out()
+    {
+        var decision = Decide(Record(chosenBySender: false), Profile(Orders, new ChannelPreference("order-updates", Channels.Email, false)));
+
+        Assert.Equal(new DeliveryDecision.Skip("The recipient opted out of 'order-updates' on email."), decision);
+    }
+
+    [Fact]
     public void A_global_opt_out_of_the_channel_skips_every_category()
     {
         var decision = Decide(Record(), Profile(Orders, new ChannelPreference(null, Channels.Email, false),
