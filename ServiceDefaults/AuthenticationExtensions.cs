@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NotificationAspire.Contracts;
 
 namespace Microsoft.Extensions.Hosting;
@@ -49,6 +50,10 @@ public static class AuthenticationExtensions
                 options.TokenValidationParameters.ValidAlgorithms = SigningAlgorithms;
                 options.Events = new JwtBearerEvents { OnTokenValidated = MapRealmRoles };
             });
+        // Discovery and the signing keys are otherwise fetched by the first request that carries a token.
+        builder.Services.AddWarmUp("the identity provider's signing keys", (services, ct) =>
+            services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme)
+                .ConfigurationManager!.GetConfigurationAsync(ct));
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

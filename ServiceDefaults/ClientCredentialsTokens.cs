@@ -84,6 +84,10 @@ public static class ClientCredentialsExtensions
     /// <summary>Calls made with this client carry the service's own token (client credentials).</summary>
     public static IHttpClientBuilder AddClientCredentialsToken(this IHttpClientBuilder client)
     {
+        if (!client.Services.Any(s => s.ServiceType == typeof(ClientCredentialsTokens)))
+        {
+            client.Services.AddWarmUp("the service's own token", (services, ct) => services.GetRequiredService<ClientCredentialsTokens>().GetAsync(ct));
+        }
         client.Services.TryAddSingleton(TimeProvider.System);
         client.Services.TryAddSingleton<ClientCredentialsTokens>();
         client.Services.TryAddTransient<ClientCredentialsHandler>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using NotificationAspire.Contracts;
+using NotificationAspire.Contracts.Recipients;
 
 namespace Delivery.Worker.Recipients;
 
@@ -41,6 +42,10 @@ public static class RecipientsExtensions
                 .AddTimeout(options.Timeout);
         });
         client.AddClientCredentialsToken();
+        // One question about nobody before the first record: the token, discovery, this pipeline and
+        // preferences-api's side of it are ready, so the first delivery's lookup fits its timeout.
+        builder.Services.AddWarmUp("the preferences-api client", (services, ct) =>
+            services.GetRequiredService<PreferencesClient>().GetDeliveryProfileAsync("warm-up", NotificationCategories.General, ct));
         return builder;
     }
 }

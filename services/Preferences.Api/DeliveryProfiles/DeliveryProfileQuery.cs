@@ -32,4 +32,11 @@ public static class DeliveryProfileQuery
             : new RecipientContact(profile.UserId, profile.Email, profile.Phone, profile.Locale, profile.TimeZone, RecipientView.ParseData(profile.DataJson));
         return TypedResults.Ok(new DeliveryProfile(recipient, found, preferences, quietHours));
     }
+
+    /// <summary>The worker asks this at every attempt with a 2 s budget; its four queries are compiled before the first one.</summary>
+    public static async Task WarmUpAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await GetAsync("warm-up", null, scope.ServiceProvider.GetRequiredService<PreferencesDbContext>(), ct);
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NotificationAspire.Contracts;
 using Preferences.Api.Data;
+using Preferences.Api.DeliveryProfiles;
 using Preferences.Api.Preferences;
 using Preferences.Api.Recipients;
 using Preferences.Api.Unsubscribe;
@@ -20,6 +21,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<UnsubscribeOptions>, UnsubscribeOptionsValidator>();
         builder.Services.AddSingleton<UnsubscribeLinks>();
+        builder.Services.AddWarmUp("the delivery profile query", DeliveryProfileQuery.WarmUpAsync);
         return builder;
     }
 }
