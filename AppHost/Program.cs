@@ -1,4 +1,5 @@
 using NotificationAspire.AppHost.Infrastructure;
+using NotificationAspire.AppHost.Kubernetes;
 using NotificationAspire.AppHost.KafkaHosting;
 using NotificationAspire.AppHost.KeycloakHosting;
 using NotificationAspire.AppHost.MailHosting;
@@ -39,5 +40,8 @@ builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
     .WithReference(notificationsApi).WaitFor(notificationsApi)
     .WithIdentity(identity)
     .WithPublicHttpEndpoints();
+
+// Publishing: `--operation publish --step kubernetes --output-path DIR` writes kustomize manifests of this model.
+builder.AddKubernetesManifests();
 
 builder.Build().Run();

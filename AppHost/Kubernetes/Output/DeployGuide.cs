@@ -1,0 +1,75 @@
+using System.Text;
+using NotificationAspire.AppHost.Kubernetes.Model;
+using NotificationAspire.AppHost.Kubernetes.Objects;
+
+namespace NotificationAspire.AppHost.Kubernetes.Output;
+
+/// <summary>
+/// The README written beside the manifests: which images to push, which Secrets each overlay expects (names and
+/// keys only; commands generate the values in the cluster or read them from the operator's files), and what the
+/// cluster must run.
+/// </summary>
+public static class DeployGuide
+{
+    public static string Markdown(Topology topology, KubernetesOptions options)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# NotificationAspire on Kubernetes").AppendLine()
+            .AppendLine("Generated from the AppHost model by its `kubernetes` pipeline step; regenerate rather than edit:").AppendLine()
+            .AppendLine("```sh").AppendLine("dotnet run --project AppHost -- --operation publish --step kubernetes --output-path <folder>").AppendLine("```").AppendLine()
+            .AppendLine("| folder | what |").AppendLine("|---|---|")
+            .AppendLine($"| `{KustomizeLayout.Base}` | every service: Deployment, Service, ConfigMap, PDB, autoscaler, ServiceMonitor, NetworkPolicy; Ingress for the public one; the Grafana dashboard |")
+            .AppendLine($"| `{KustomizeLayout.Dev}` | namespace `{options.DevNamespace}` with its own {string.Join(", ", topology.Infrastructure.Select(i => i.Name))} |")
+            .AppendLine($"| `{KustomizeLayout.Production}` | namespace `{options.ProductionNamespace}`; managed infrastructure through connection-string Secrets; JSON logs and Fluent Bit |")
+            .AppendLine($"| `{KustomizeLayout.Istio}` | production in an Istio mesh: retries and timeouts per route, outlier detection, canary, request-rate autoscaling |")
+            .AppendLine();
+
+        text.AppendLine("## Images").AppendLine()
+            .AppendLine("Build and push every service image with the SDK (no Dockerfile), then the images built from a Dockerfile:").AppendLine()
+            .AppendLine("```sh");
+        foreach (var service in topology.Services)
+        {
+            text.AppendLine($"dotnet publish <{service.Name} project> -t:PublishContainer -p:ContainerRegistry=<registry> -p:ContainerImageTags={options.ImageTag}");
+        }
+        foreach (var built in topology.Infrastructure.Where(i => !i.Image.Contains(':') && !i.Image.Contains('@')))
+        {
+            text.AppendLine($"docker build -t <registry>/{built.Image}:{options.ImageTag} <build context of '{built.Name}' in the AppHost>");
+        }
+        text.AppendLine("```").AppendLine()
+            .AppendLine("Regenerate with `--Kubernetes:ImageRegistry=<registry> --Kubernetes:ImageTag=<tag>` so the manifests name them.").AppendLine();
+
+        Secrets(text, "dev", options.DevNamespace,
+            topology.Workloads.SelectMany(w => EnvironmentList.SecretsOf(w.Role == WorkloadRole.Service ? w.Environment.Dev : w.Environment.Dev)), options);
+        Secrets(text, "production (and istio)", options.ProductionNamespace,
+            topology.Services.SelectMany(s => EnvironmentList.SecretsOf(s.Environment.Base)), options);
+
+        text.AppendLine("## Cluster prerequisites").AppendLine()
+            .AppendLine($"- an ingress controller of class `{options.IngressClassName}` in namespace `{options.IngressControllerNamespace}`;")
+            .AppendLine($"- Prometheus Operator (ServiceMonitor) and Grafana's dashboard sidecar, in namespace `{options.MonitoringNamespace}`;")
+            .AppendLine($"- KEDA in namespace `{options.KedaNamespace}` (the worker scales on Kafka consumer lag);")
+            .AppendLine("- a CNI that enforces NetworkPolicy (everything not listed is denied);")
+            .AppendLine("- production: Fluent Bit (Helm chart `fluent/fluent-bit` with `existingConfigMap: fluent-bit-config`) and Elasticsearch;")
+            .AppendLine($"- istio: Istio in `{options.IstioNamespace}`, and prometheus-adapter serving `istio_requests_per_second` "
+                + "(`sum(rate(istio_requests_total{reporter=\"destination\"}[1m])) by (pod)`) to the gateway's autoscaler.")
+            .AppendLine()
+            .AppendLine("Then `kubectl apply -k overlays/<overlay>`.");
+        return text.ToString();
+    }
+
+    private static void Secrets(StringBuilder text, string overlay, string @namespace, IEnumerable<SecretReference> references, KubernetesOptions options)
+    {
+        text.AppendLine($"## Secrets for {overlay}").AppendLine()
+            .AppendLine("No file here holds a secret value. Create these in the namespace before applying:").AppendLine()
+            .AppendLine("```sh");
+        foreach (var secret in references.DistinctBy(s => s.Name).OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            text.AppendLine($"# {secret.Holds}");
+            text.AppendLine(secret.IsConnectionString
+                ? $"kubectl -n {@namespace} create secret generic {secret.Name} --from-file={secret.Key}=./{secret.Name}.txt"
+                : $"kubectl -n {@namespace} create secret generic {secret.Name} --from-literal={secret.Key}=\"$(openssl rand -hex 24)\"");
+        }
+        text.AppendLine($"# the public certificate of the gateway's host")
+            .AppendLine($"kubectl -n {@namespace} create secret tls {options.TlsSecretName} --cert=tls.crt --key=tls.key")
+            .AppendLine("```").AppendLine();
+    }
+}
