@@ -191,7 +191,14 @@ public sealed class KustomizeLayout(Topology topology, KubernetesOptions options
             files[$"{Istio}/patches/{gateway.Name}-autoscaler.yaml"] = YamlFile.Document(MeshObjects.RequestRateAutoscalerPatch(gateway, options));
             patches.Add(new Fields { ["path"] = $"patches/{gateway.Name}-autoscaler.yaml" });
         }
-        files[$"{Istio}/kustomization.yaml"] = Kustomization(new Fields { ["resources"] = resources, ["configMapGenerator"] = generators, ["patches"] = patches });
+        files[$"{Istio}/kustomization.yaml"] = Kustomization(new Fields
+        {
+            // Production's namespace: the mesh is a way to run production, not an environment of its own.
+            ["namespace"] = options.ProductionNamespace,
+            ["resources"] = resources,
+            ["configMapGenerator"] = generators,
+            ["patches"] = patches,
+        });
     }
 
     /// <summary>Sidecars fetch their configuration from istiod; the mesh's ingress gateway reaches the public services; Prometheus scrapes the sidecars' merged metrics.</summary>
