@@ -10,8 +10,8 @@ namespace NotificationAspire.AppHost.Kubernetes;
 /// <summary>
 /// The `kubernetes` pipeline step: kustomize manifests (a base and the dev, production and istio overlays) written
 /// from the AppHost model to the folder given as `--output-path`. Run it with
-/// `dotnet run --project AppHost -- --operation publish --step kubernetes --output-path deploy/k8s`
-/// (or `aspire do kubernetes`). Aspire's own Kubernetes publisher is not on our package source, and what it and
+/// `dotnet run --project AppHost -- --operation publish --step kubernetes --output-path "$PWD/deploy/k8s"` (Aspire takes a relative path from the AppHost folder)
+/// (the Aspire CLI's `aspire do kubernetes` names the same step; the CLI is not installed here to try it). Aspire's own Kubernetes publisher is not on our package source, and what it and
 /// aspirate write lacks probes, autoscaling, budgets, limits and policies.
 /// </summary>
 public static class KubernetesPublishing
@@ -28,7 +28,8 @@ public static class KubernetesPublishing
         {
             var options = builder.Configuration.GetSection(KubernetesOptions.SectionName).Get<KubernetesOptions>() ?? new KubernetesOptions();
             var output = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory();
-            var written = await GenerateAsync(context.Model, context.ExecutionContext, options, output, context.CancellationToken);
+            var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+            var written = await GenerateAsync(context.Model, context.ExecutionContext, options, output, repositoryRoot, context.CancellationToken);
             context.Logger.LogInformation("Wrote {FileCount} Kubernetes files to {OutputPath}", written, output);
         });
 #pragma warning restore ASPIREPIPELINES001, ASPIREPIPELINES004
@@ -36,11 +37,12 @@ public static class KubernetesPublishing
     }
 
     /// <summary>Writes the manifests of <paramref name="model"/> to <paramref name="outputPath"/>; returns how many files.</summary>
+    /// <param name="sourceRoot">The repository's root, which the guide's build commands start from.</param>
     public static async Task<int> GenerateAsync(DistributedApplicationModel model, DistributedApplicationExecutionContext executionContext,
-        KubernetesOptions options, string outputPath, CancellationToken ct)
+        KubernetesOptions options, string outputPath, string sourceRoot, CancellationToken ct)
     {
         var workloads = await WorkloadReader.ReadAsync(model, executionContext, options, ct);
-        var files = new KustomizeLayout(new Topology(workloads), options).Files();
+        var files = new KustomizeLayout(new Topology(workloads), options, sourceRoot).Files();
         foreach (var folder in OwnedFolders.Select(f => Path.Combine(outputPath, f)).Where(Directory.Exists))
         {
             Directory.Delete(folder, recursive: true);

@@ -10,7 +10,7 @@ public enum WorkloadRole
     Infrastructure,
 }
 
-/// <summary>A resource of the AppHost model as Kubernetes will run it.</summary>
+/// <summary>A resource of the AppHost model as Kubernetes will run it; <see cref="SourcePath"/> is its project file or Docker build context.</summary>
 public sealed record Workload(
     string Name,
     WorkloadRole Role,
@@ -21,7 +21,8 @@ public sealed record Workload(
     WorkloadEnvironment Environment,
     IReadOnlyList<WorkloadVolume> Volumes,
     IReadOnlyList<Flow> Flows,
-    bool IsExternal)
+    bool IsExternal,
+    string? SourcePath = null)
 {
     public WorkloadPort? ManagementPort => Ports.FirstOrDefault(p => p.IsManagement);
 

@@ -35,7 +35,8 @@ public static class WorkloadReader
                 new WorkloadEnvironment(Translate(environment, production), Translate(environment, dev)),
                 VolumesOf(resource),
                 production.Flows.Union(dev.Flows).ToList(),
-                resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.IsExternal && e.Name != Contracts.ManagementEndpoint.Name)));
+                resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.IsExternal && e.Name != Contracts.ManagementEndpoint.Name),
+                SourceOf(resource)));
         }
         return workloads;
     }
@@ -89,6 +90,13 @@ public static class WorkloadReader
         var registry = string.IsNullOrEmpty(image.Registry) ? "" : image.Registry + "/";
         return image.SHA256 is { } digest ? $"{registry}{image.Image}@sha256:{digest}" : $"{registry}{image.Image}:{image.Tag ?? "latest"}";
     }
+
+    private static string? SourceOf(IResource resource) => resource switch
+    {
+        ProjectResource project => project.GetProjectMetadata().ProjectPath,
+        _ when resource.TryGetLastAnnotation<DockerfileBuildAnnotation>(out var build) => build.ContextPath,
+        _ => null,
+    };
 
     private static List<WorkloadVolume> VolumesOf(IResource resource)
     {

@@ -11,12 +11,13 @@ namespace NotificationAspire.AppHost.Kubernetes.Output;
 /// </summary>
 public static class DeployGuide
 {
-    public static string Markdown(Topology topology, KubernetesOptions options)
+    /// <param name="sourceRoot">The repository's root: paths in the guide are relative to it.</param>
+    public static string Markdown(Topology topology, KubernetesOptions options, string sourceRoot)
     {
         var text = new StringBuilder();
         text.AppendLine("# NotificationAspire on Kubernetes").AppendLine()
             .AppendLine("Generated from the AppHost model by its `kubernetes` pipeline step; regenerate rather than edit:").AppendLine()
-            .AppendLine("```sh").AppendLine("dotnet run --project AppHost -- --operation publish --step kubernetes --output-path <folder>").AppendLine("```").AppendLine()
+            .AppendLine("```sh").AppendLine("dotnet run --project AppHost -- --operation publish --step kubernetes --output-path \"$PWD/<folder>\"").AppendLine("```").AppendLine()
             .AppendLine("| folder | what |").AppendLine("|---|---|")
             .AppendLine($"| `{KustomizeLayout.Base}` | every service: Deployment, Service, ConfigMap, PDB, autoscaler, ServiceMonitor, NetworkPolicy; Ingress for the public one; the Grafana dashboard |")
             .AppendLine($"| `{KustomizeLayout.Dev}` | namespace `{options.DevNamespace}` with its own {string.Join(", ", topology.Infrastructure.Select(i => i.Name))} |")
@@ -25,15 +26,18 @@ public static class DeployGuide
             .AppendLine();
 
         text.AppendLine("## Images").AppendLine()
-            .AppendLine("Build and push every service image with the SDK (no Dockerfile), then the images built from a Dockerfile:").AppendLine()
+            .AppendLine("From the repository's root, build and push every service image with the SDK (no Dockerfile), then the images built from a Dockerfile:").AppendLine()
             .AppendLine("```sh");
         foreach (var service in topology.Services)
         {
-            text.AppendLine($"dotnet publish <{service.Name} project> -t:PublishContainer -p:ContainerRegistry=<registry> -p:ContainerImageTags={options.ImageTag}");
+            var project = service.SourcePath is { } path ? Path.GetRelativePath(sourceRoot, path) : $"<{service.Name} project>";
+            text.AppendLine($"dotnet publish {project} -t:PublishContainer -p:ContainerRegistry=<registry> -p:ContainerImageTags={options.ImageTag}");
         }
         foreach (var built in topology.Infrastructure.Where(i => !i.Image.Contains(':') && !i.Image.Contains('@')))
         {
-            text.AppendLine($"docker build -t <registry>/{built.Image}:{options.ImageTag} <build context of '{built.Name}' in the AppHost>");
+            // The Dockerfile comes from the model; `--publisher manifest` writes it beside the manifest.
+            var context = built.SourcePath is { } path ? Path.GetRelativePath(sourceRoot, path) : $"<build context of {built.Name}>";
+            text.AppendLine($"docker build -t <registry>/{built.Image}:{options.ImageTag} -f <manifest folder>/{built.Name}.Dockerfile {context}");
         }
         text.AppendLine("```").AppendLine()
             .AppendLine("Regenerate with `--Kubernetes:ImageRegistry=<registry> --Kubernetes:ImageTag=<tag>` so the manifests name them.").AppendLine();

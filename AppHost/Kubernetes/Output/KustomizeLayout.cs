@@ -9,7 +9,7 @@ namespace NotificationAspire.AppHost.Kubernetes.Output;
 /// infrastructure; `production` expects it managed, through connection-string Secrets, and logs JSON for Fluent
 /// Bit; `istio` is production in a mesh, with a canary.
 /// </summary>
-public sealed class KustomizeLayout(Topology topology, KubernetesOptions options)
+public sealed class KustomizeLayout(Topology topology, KubernetesOptions options, string sourceRoot)
 {
     public const string Base = "base";
     public const string Dev = "overlays/dev";
@@ -25,7 +25,7 @@ public sealed class KustomizeLayout(Topology topology, KubernetesOptions options
         WriteDev();
         WriteProduction();
         WriteIstio();
-        files["README.md"] = DeployGuide.Markdown(topology, options);
+        files["README.md"] = DeployGuide.Markdown(topology, options, sourceRoot);
         return files;
     }
 

@@ -33,7 +33,7 @@ public sealed class ModelGrowthTests
             var context = app.Services.GetRequiredService<DistributedApplicationExecutionContext>();
             Assert.True(context.IsPublishMode);
             await KubernetesPublishing.GenerateAsync(app.Services.GetRequiredService<DistributedApplicationModel>(), context,
-                new KubernetesOptions(), output, CancellationToken.None);
+                new KubernetesOptions(), output, RepositoryPaths.Root(), CancellationToken.None);
 
             var rendered = (await CommandLine.RunAsync("kubectl", ["kustomize", Path.Combine(output, "overlays", "dev")], TimeSpan.FromMinutes(1)))
                 .EnsureSuccess("kubectl kustomize overlays/dev");
