@@ -1,4 +1,5 @@
 using NotificationAspire.AppHost.Kubernetes.Model;
+using NotificationAspire.Contracts;
 
 namespace NotificationAspire.AppHost.Kubernetes.Objects;
 
@@ -58,7 +59,9 @@ public static class NetworkPolicies
             ingress.Add(Rule("from", [NamespacePeer(options.MonitoringNamespace)], [management.Number]));
         }
         var scaledWorkers = topology.Services.Where(topology.ScalesOnKafkaLag).ToList();
-        var kedaPorts = topology.FlowsInto(workload).Where(f => scaledWorkers.Contains(f.Source)).Select(f => f.Flow.Port).ToList();
+        var kedaPorts = workload.Name == ResourceNames.Kafka
+            ? topology.FlowsInto(workload).Where(f => scaledWorkers.Contains(f.Source)).Select(f => f.Flow.Port).ToList()
+            : [];
         if (kedaPorts.Count > 0)
         {
             // KEDA's operator reads the consumer groups' lag from the broker the workers use.

@@ -64,6 +64,11 @@ public sealed class NetworkPolicyTests(GeneratedManifests generated)
 
         var fromIngressController = Policies.Where(p => Rules(p, "ingress", "from").Any(r => r.Peers.Any(IsNamespace("ingress-nginx"))));
         Assert.Equal([ResourceNames.Gateway], fromIngressController.Select(p => p.Name()));
+        var fromKeda = Policies.Where(p => Rules(p, "ingress", "from").Any(r => r.Peers.Any(IsNamespace("keda"))));
+        Assert.Equal([ResourceNames.Kafka], fromKeda.Select(p => p.Name())); // it reads consumer lag, nothing else
+        var fromMonitoring = Policies.Where(p => Rules(p, "ingress", "from").Any(r => r.Peers.Any(IsNamespace("monitoring"))));
+        Assert.All(fromMonitoring, p => Assert.All(Rules(p, "ingress", "from").Where(r => r.Peers.Any(IsNamespace("monitoring"))),
+            r => Assert.Equal([8081], r.Ports))); // management ports only
     }
 
     [Fact]
