@@ -43,6 +43,7 @@ public static class FluentBitConfig
                 Match              kube.*
                 Merge_Log          On
                 Merge_Log_Key      app
+                Merge_Parser       dotnet-json
                 Keep_Log           Off
                 Labels             On
                 Annotations        Off
