@@ -84,6 +84,27 @@ public static class MeshObjects
     }
 
     /// <summary>
+    /// What comes from outside the mesh stays possible in plain text, port by port: Prometheus scraping the
+    /// management port (ServiceMonitor), and the ingress controller calling a public service's traffic port.
+    /// </summary>
+    public static Fields PlainTextPorts(Workload service, KubernetesOptions options)
+    {
+        var ports = new Fields();
+        foreach (var port in service.Ports.Where(p => p.IsManagement || service.IsExternal && p.IsHttp))
+        {
+            ports[port.Number.ToString(CultureInfo.InvariantCulture)] = new Fields { ["mode"] = "PERMISSIVE" };
+        }
+        var authentication = Meta.Object("security.istio.io/v1", "PeerAuthentication", service.Name, Labels.For(service, options));
+        authentication["spec"] = new Fields
+        {
+            ["selector"] = new Fields { ["matchLabels"] = Labels.Selector(service.Name) },
+            ["mtls"] = new Fields { ["mode"] = "STRICT" },
+            ["portLevelMtls"] = ports,
+        };
+        return authentication;
+    }
+
+    /// <summary>
     /// The gateway scales on the requests per second Istio's sidecars count (`istio_requests_total`, served to the
     /// HPA as the `istio_requests_per_second` pods metric by prometheus-adapter), not on CPU.
     /// </summary>

@@ -158,6 +158,7 @@ public sealed class KustomizeLayout(Topology topology, KubernetesOptions options
     {
         var http = topology.Services.Where(topology.ServesHttp).ToList();
         var mesh = new List<Fields> { MeshObjects.StrictMutualTls(options) };
+        mesh.AddRange(topology.Services.Select(s => MeshObjects.PlainTextPorts(s, options)));
         mesh.AddRange(http.SelectMany(s => new[] { MeshObjects.VirtualService(s, options), MeshObjects.DestinationRule(s, options) }));
         mesh.Add(MeshNetworkPolicy(http));
         files[$"{Istio}/mesh.yaml"] = YamlFile.Documents(mesh);

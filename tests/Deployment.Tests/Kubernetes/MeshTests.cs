@@ -62,4 +62,15 @@ public sealed class MeshTests(GeneratedManifests generated)
         Assert.Equal("istio_requests_per_second", (string?)metric["pods"]!["metric"]!["name"]);
         Assert.Equal("STRICT", (string?)Mesh.Named("PeerAuthentication", "default")["spec"]!["mtls"]!["mode"]);
     }
+
+    [Fact]
+    public void Mutual_tls_is_strict_except_where_callers_outside_the_mesh_come_in()
+    {
+        // Prometheus scrapes every management port; the ingress controller calls the gateway's traffic port.
+        var gateway = Mesh.Named("PeerAuthentication", ResourceNames.Gateway)["spec"]!;
+        Assert.Equal(["8080", "8081"], gateway["portLevelMtls"]!.AsObject().Select(p => p.Key).Order());
+        var api = Mesh.Named("PeerAuthentication", ResourceNames.NotificationsApi)["spec"]!;
+        Assert.Equal(["8081"], api["portLevelMtls"]!.AsObject().Select(p => p.Key));
+        Assert.Equal("STRICT", (string?)api["mtls"]!["mode"]);
+    }
 }
