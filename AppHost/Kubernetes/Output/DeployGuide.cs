@@ -48,8 +48,10 @@ public static class DeployGuide
             topology.Services.SelectMany(s => EnvironmentList.SecretsOf(s.Environment.Base)), options);
 
         text.AppendLine("## Cluster prerequisites").AppendLine()
+            .AppendLine("- Kubernetes 1.30 or later (the `preStop` hooks use the kubelet's `sleep` action: the images have no shell);")
             .AppendLine($"- an ingress controller of class `{options.IngressClassName}` in namespace `{options.IngressControllerNamespace}`;")
-            .AppendLine($"- Prometheus Operator (ServiceMonitor) and Grafana's dashboard sidecar, in namespace `{options.MonitoringNamespace}`;")
+            .AppendLine($"- Prometheus Operator (ServiceMonitor) and Grafana's dashboard sidecar, in namespace `{options.MonitoringNamespace}`, "
+                + "with Prometheus selecting ServiceMonitors of every namespace (kube-prometheus-stack: `serviceMonitorSelectorNilUsesHelmValues=false`);")
             .AppendLine($"- KEDA in namespace `{options.KedaNamespace}` (the worker scales on Kafka consumer lag);")
             .AppendLine("- a CNI that enforces NetworkPolicy (everything not listed is denied);")
             .AppendLine("- production: Fluent Bit (Helm chart `fluent/fluent-bit` with `existingConfigMap: fluent-bit-config`) and Elasticsearch;")
