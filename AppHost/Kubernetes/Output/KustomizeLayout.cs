@@ -88,7 +88,11 @@ public sealed class KustomizeLayout(Topology topology, KubernetesOptions options
         {
             // Connection strings built from the overlay's own infrastructure, passwords still from Secrets.
             var baseValues = service.Environment.Base.ToDictionary(e => e.Name, e => e.Value);
-            var overrides = service.Environment.Dev.Where(e => e.Value is not LiteralValue || !Equals(baseValues.GetValueOrDefault(e.Name), e.Value));
+            var overrides = service.Environment.Dev.Where(e => e.Value is not LiteralValue || !Equals(baseValues.GetValueOrDefault(e.Name), e.Value)).ToList();
+            if (overrides.Count == 0 && service.Environment.Base.All(e => e.Value is LiteralValue))
+            {
+                continue; // nothing but plain settings, the same as the base's
+            }
             files[$"{Dev}/patches/{service.Name}-environment.yaml"] = YamlFile.Document(new List<object?>
             {
                 new Fields
