@@ -37,6 +37,11 @@ public sealed class PortPlan
                 }
                 ports[(resource.Name, endpoint.Name)] = new WorkloadPort(endpoint.Name, number, isHttp, isManagement);
             }
+            if (resource is ProjectResource && !ports.Any(p => p.Key.Resource == resource.Name && p.Value.IsHttp && !p.Value.IsManagement))
+            {
+                // A project without an HTTP endpoint in the model still listens where the .NET images tell ASP.NET to.
+                ports[(resource.Name, "http")] = new WorkloadPort("http", options.ServiceHttpPort, IsHttp: true, IsManagement: false);
+            }
         }
     }
 

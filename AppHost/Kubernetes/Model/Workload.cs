@@ -28,7 +28,10 @@ public sealed record Workload(
 
     public IEnumerable<WorkloadPort> TrafficPorts => Ports.Where(p => !p.IsManagement);
 
-    public WorkloadPort PrimaryPort => TrafficPorts.FirstOrDefault() ?? Ports[0];
+    /// <summary>Where probes and the scraper go: the management port, or for a service without one its HTTP port.</summary>
+    public WorkloadPort? OperationsPort => ManagementPort ?? TrafficPorts.FirstOrDefault(p => p.IsHttp);
+
+    public WorkloadPort? PrimaryPort => TrafficPorts.FirstOrDefault() ?? Ports.FirstOrDefault();
 }
 
 /// <summary>A port the workload listens on; the Service exposes it under the same number.</summary>

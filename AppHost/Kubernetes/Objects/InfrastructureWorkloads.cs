@@ -69,9 +69,12 @@ public static class InfrastructureWorkloads
         container["ports"] = infrastructure.Ports.Select(p => new Fields { ["name"] = p.Name, ["containerPort"] = p.Number, ["protocol"] = "TCP" }).ToList();
         container["env"] = EnvironmentList.Of(infrastructure.Environment.Dev);
         // Third-party images answer on their port before anything else: a TCP check is what all of them support.
-        container["startupProbe"] = TcpProbe(infrastructure.PrimaryPort, period: 5, failures: 60);
-        container["readinessProbe"] = TcpProbe(infrastructure.PrimaryPort, period: 10, failures: 3);
-        container["livenessProbe"] = TcpProbe(infrastructure.PrimaryPort, period: 20, failures: 6);
+        if (infrastructure.PrimaryPort is { } port)
+        {
+            container["startupProbe"] = TcpProbe(port, period: 5, failures: 60);
+            container["readinessProbe"] = TcpProbe(port, period: 10, failures: 3);
+            container["livenessProbe"] = TcpProbe(port, period: 20, failures: 6);
+        }
         container["resources"] = ServiceWorkloads.Resources(options.InfrastructureSize);
         container["securityContext"] = PodSecurity.Container(readOnlyRootFilesystem: false);
         container["volumeMounts"] = infrastructure.Volumes.Select(v => new Fields { ["name"] = v.Name, ["mountPath"] = v.MountPath, ["readOnly"] = v.ReadOnly }).ToList();

@@ -90,7 +90,7 @@ public static class MeshObjects
     public static Fields PlainTextPorts(Workload service, KubernetesOptions options)
     {
         var ports = new Fields();
-        foreach (var port in service.Ports.Where(p => p.IsManagement || service.IsExternal && p.IsHttp))
+        foreach (var port in service.Ports.Where(p => p == service.OperationsPort || service.IsExternal && p.IsHttp))
         {
             ports[port.Number.ToString(CultureInfo.InvariantCulture)] = new Fields { ["mode"] = "PERMISSIVE" };
         }
@@ -149,7 +149,7 @@ public static class MeshObjects
 
     private static Fields Destination(Workload service, string subset, int weight) => new()
     {
-        ["destination"] = new Fields { ["host"] = service.Name, ["subset"] = subset, ["port"] = new Fields { ["number"] = service.PrimaryPort.Number } },
+        ["destination"] = new Fields { ["host"] = service.Name, ["subset"] = subset, ["port"] = new Fields { ["number"] = service.PrimaryPort!.Number } },
         ["weight"] = weight,
     };
 

@@ -54,7 +54,7 @@ public static class NetworkPolicies
         {
             ingress.Add(Rule("from", [NamespacePeer(options.IngressControllerNamespace)], workload.TrafficPorts.Where(p => p.IsHttp).Select(p => p.Number)));
         }
-        if (workload.Role == WorkloadRole.Service && workload.ManagementPort is { } management)
+        if (workload.Role == WorkloadRole.Service && workload.OperationsPort is { } management)
         {
             ingress.Add(Rule("from", [NamespacePeer(options.MonitoringNamespace)], [management.Number]));
         }

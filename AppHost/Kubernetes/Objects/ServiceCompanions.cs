@@ -104,7 +104,7 @@ public static class ServiceCompanions
             ["selector"] = new Fields { ["matchLabels"] = Labels.Selector(service.Name) },
             ["endpoints"] = new List<object?>
             {
-                new Fields { ["port"] = service.ManagementPort!.Name, ["path"] = HealthEndpoints.Metrics, ["interval"] = "30s" },
+                new Fields { ["port"] = service.OperationsPort!.Name, ["path"] = HealthEndpoints.Metrics, ["interval"] = "30s" },
             },
         };
         return monitor;
@@ -133,7 +133,7 @@ public static class ServiceCompanions
                                 ["pathType"] = "Prefix",
                                 ["backend"] = new Fields
                                 {
-                                    ["service"] = new Fields { ["name"] = service.Name, ["port"] = new Fields { ["name"] = service.PrimaryPort.Name } },
+                                    ["service"] = new Fields { ["name"] = service.Name, ["port"] = new Fields { ["name"] = service.PrimaryPort!.Name } },
                                 },
                             },
                         },

@@ -17,8 +17,10 @@ public static class ServiceWorkloads
     public static Fields Deployment(Workload service, Topology topology, KubernetesOptions options, string track = Labels.Stable)
     {
         var name = track == Labels.Stable ? service.Name : $"{service.Name}-{track}";
-        var management = service.ManagementPort
-            ?? throw new InvalidOperationException($"'{service.Name}' has no '{ManagementEndpoint.Name}' endpoint for its probes and metrics.");
+        // Without a management endpoint (a service added without WithPlatformDefaults) ServiceDefaults serves
+        // /health and /metrics on every port, so the HTTP port takes the management port's role.
+        var management = service.OperationsPort
+            ?? throw new InvalidOperationException($"'{service.Name}' has no HTTP port for its probes and metrics.");
         var labels = Labels.For(service, options, track);
         var deployment = Meta.Object("apps/v1", "Deployment", name, labels);
         deployment["spec"] = new Fields

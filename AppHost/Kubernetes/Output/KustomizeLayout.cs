@@ -74,12 +74,12 @@ public sealed class KustomizeLayout(Topology topology, KubernetesOptions options
         files[$"{Dev}/namespace.yaml"] = YamlFile.Document(Namespace(options.DevNamespace));
         foreach (var infrastructure in topology.Infrastructure)
         {
-            files[$"{Dev}/infrastructure/{infrastructure.Name}.yaml"] = YamlFile.Documents(
-            [
-                InfrastructureWorkloads.Workload(infrastructure, options),
-                ServiceCompanions.Service(infrastructure, options),
-                NetworkPolicies.For(infrastructure, topology, options),
-            ]);
+            List<Fields> objects = [InfrastructureWorkloads.Workload(infrastructure, options), NetworkPolicies.For(infrastructure, topology, options)];
+            if (infrastructure.Ports.Count > 0)
+            {
+                objects.Insert(1, ServiceCompanions.Service(infrastructure, options));
+            }
+            files[$"{Dev}/infrastructure/{infrastructure.Name}.yaml"] = YamlFile.Documents(objects);
             resources.Add($"infrastructure/{infrastructure.Name}.yaml");
         }
 

@@ -13,6 +13,9 @@ public sealed class ModelGrowthTests
 {
     private const string NewService = "audit-api";
 
+    /// <summary>Added with nothing but AddProject: no platform defaults, no references.</summary>
+    private const string BareService = "bare-api";
+
     [Fact]
     public async Task A_service_added_to_the_app_host_appears_with_its_workload_autoscaler_and_policies()
     {
@@ -28,6 +31,7 @@ public sealed class ModelGrowthTests
                 .WithReference(builder.CreateResourceBuilder(kafka));
             var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway);
             builder.CreateResourceBuilder(gateway).WithReference(audit);
+            builder.AddProject<Projects.Notifications_Api>(BareService);
 
             await using var app = builder.Build();
             var context = app.Services.GetRequiredService<DistributedApplicationExecutionContext>();
@@ -47,6 +51,14 @@ public sealed class ModelGrowthTests
             Assert.Contains(policy["egress"].Items(), r => PodPeers(r["to"]).Contains(ResourceNames.Kafka));
             var gatewayPolicy = objects.Named("NetworkPolicy", ResourceNames.Gateway)["spec"]!;
             Assert.Contains(gatewayPolicy["egress"].Items(), r => PodPeers(r["to"]).Contains(NewService));
+
+            // Without a management port, probes and scrapes go to its HTTP port, where ServiceDefaults then serves them.
+            var bare = objects.Named("Deployment", BareService)["spec"]!["template"]!["spec"]!["containers"]![0]!;
+            Assert.Equal("http", (string?)bare["readinessProbe"]!["httpGet"]!["port"]);
+            Assert.NotNull(bare["livenessProbe"]);
+            Assert.NotNull(bare["resources"]!["limits"]);
+            Assert.NotNull(objects.Named("ServiceMonitor", BareService));
+
             var config = objects.OfKind("ConfigMap").Single(c => c.Name().StartsWith("gateway-config", StringComparison.Ordinal));
             Assert.StartsWith($"http://{NewService}:", (string?)config["data"]![$"services__{NewService}__http__0"], StringComparison.Ordinal);
         }
