@@ -62,6 +62,17 @@ public static class ServiceWorkloads
             ["automountServiceAccountToken"] = false,
             ["terminationGracePeriodSeconds"] = options.PreStopDelaySeconds + shutdownSeconds + 5,
             ["securityContext"] = PodSecurity.NonRoot(options.ServiceUserId),
+            // Replicas on different nodes where the cluster can: one node lost is not the service lost.
+            ["topologySpreadConstraints"] = new List<object?>
+            {
+                new Fields
+                {
+                    ["maxSkew"] = 1,
+                    ["topologyKey"] = "kubernetes.io/hostname",
+                    ["whenUnsatisfiable"] = "ScheduleAnyway",
+                    ["labelSelector"] = new Fields { ["matchLabels"] = Labels.Selector(service.Name) },
+                },
+            },
             ["containers"] = new List<object?>
             {
                 new Fields
