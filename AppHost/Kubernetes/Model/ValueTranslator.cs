@@ -44,7 +44,7 @@ public sealed class ValueTranslator(PortPlan ports, IResource self, ConnectionSt
         {
             if (part is SecretReference secret)
             {
-                var variable = "SECRET_" + new string(secret.Name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_').ToArray());
+                var variable = (secret.IsConfigMap ? "PARAMETER_" : "SECRET_") + new string($"{secret.Name}{(secret.IsConfigMap ? "_" + secret.Key : "")}".Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_').ToArray());
                 template.Append("$(").Append(variable).Append(')');
                 if (!secrets.Any(s => s.Item1 == variable))
                 {
@@ -76,8 +76,13 @@ public sealed class ValueTranslator(PortPlan ports, IResource self, ConnectionSt
             case EndpointReference endpoint:
                 parts.Add(Endpoint(endpoint, EndpointProperty.Url));
                 break;
-            case ParameterResource parameter:
+            case ParameterResource { Secret: true } parameter:
                 parts.Add(new SecretReference(parameter.Name, "value", $"the value of the AppHost parameter '{parameter.Name}'", IsConnectionString: false));
+                break;
+            case ParameterResource parameter:
+                // Not secret, but the cluster's own (a public URL, say): one key of a ConfigMap the operator creates.
+                parts.Add(new SecretReference(SecretReference.ParametersConfigMap, parameter.Name,
+                    $"the value of the AppHost parameter '{parameter.Name}'", IsConnectionString: false, IsConfigMap: true));
                 break;
             case ConnectionStringReference reference:
                 ConnectionString(reference.Resource, parts);

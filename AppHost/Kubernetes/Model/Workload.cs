@@ -67,5 +67,12 @@ public sealed record SecretValue(SecretReference Secret) : EnvValue;
 /// </summary>
 public sealed record ComposedValue(string Template, IReadOnlyList<(string Variable, SecretReference Secret)> Parts) : EnvValue;
 
-/// <summary>A Secret and key, with what it must hold, for the guide that tells operators how to create it.</summary>
-public sealed record SecretReference(string Name, string Key, string Holds, bool IsConnectionString);
+/// <summary>
+/// A key of a Secret (or, for a parameter that is not secret, of a ConfigMap) the operator creates in the cluster,
+/// with what it must hold, for the guide that tells how.
+/// </summary>
+public sealed record SecretReference(string Name, string Key, string Holds, bool IsConnectionString, bool IsConfigMap = false)
+{
+    /// <summary>The ConfigMap that holds the values of the AppHost's parameters that are not secret (a public URL, say).</summary>
+    public const string ParametersConfigMap = "parameters";
+}

@@ -42,6 +42,9 @@ public static class EnvironmentList
     private static Fields FromSecret(string name, SecretReference secret) => new()
     {
         ["name"] = name,
-        ["valueFrom"] = new Fields { ["secretKeyRef"] = new Fields { ["name"] = secret.Name, ["key"] = secret.Key } },
+        ["valueFrom"] = new Fields
+        {
+            [secret.IsConfigMap ? "configMapKeyRef" : "secretKeyRef"] = new Fields { ["name"] = secret.Name, ["key"] = secret.Key },
+        },
     };
 }

@@ -43,7 +43,7 @@ public static class DeployGuide
             .AppendLine("Regenerate with `--Kubernetes:ImageRegistry=<registry> --Kubernetes:ImageTag=<tag>` so the manifests name them.").AppendLine();
 
         Secrets(text, "dev", options.DevNamespace,
-            topology.Workloads.SelectMany(w => EnvironmentList.SecretsOf(w.Role == WorkloadRole.Service ? w.Environment.Dev : w.Environment.Dev)), options);
+            topology.Workloads.SelectMany(w => EnvironmentList.SecretsOf(w.Environment.Dev)), options);
         Secrets(text, "production (and istio)", options.ProductionNamespace,
             topology.Services.SelectMany(s => EnvironmentList.SecretsOf(s.Environment.Base)), options);
 
@@ -65,9 +65,17 @@ public static class DeployGuide
     private static void Secrets(StringBuilder text, string overlay, string @namespace, IEnumerable<SecretReference> references, KubernetesOptions options)
     {
         text.AppendLine($"## Secrets for {overlay}").AppendLine()
-            .AppendLine("No file here holds a secret value. Create these in the namespace before applying:").AppendLine()
+            .AppendLine("No file here holds a secret value (nor a value only the cluster knows). Create these in the namespace before applying:").AppendLine()
             .AppendLine("```sh");
-        foreach (var secret in references.DistinctBy(s => s.Name).OrderBy(s => s.Name, StringComparer.Ordinal))
+        var all = references.ToList();
+        var parameters = all.Where(r => r.IsConfigMap).DistinctBy(r => r.Key).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        if (parameters.Count > 0)
+        {
+            text.AppendLine($"# the AppHost's parameters that are not secret: {string.Join(", ", parameters.Select(p => p.Key))}")
+                .AppendLine($"kubectl -n {@namespace} create configmap {SecretReference.ParametersConfigMap} "
+                    + string.Join(" ", parameters.Select(p => $"--from-literal={p.Key}=<value>")));
+        }
+        foreach (var secret in all.Where(r => !r.IsConfigMap).DistinctBy(s => s.Name).OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             text.AppendLine($"# {secret.Holds}");
             text.AppendLine(secret.IsConnectionString

@@ -28,7 +28,8 @@ public sealed class ModelGrowthTests
             var kafka = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == ResourceNames.Kafka);
             var audit = builder.AddProject<Projects.Gateway>(NewService)
                 .WithPlatformDefaults()
-                .WithReference(builder.CreateResourceBuilder(kafka));
+                .WithReference(builder.CreateResourceBuilder(kafka))
+                .WithEnvironment("Audit__PublicUrl", builder.AddParameter("audit-public-url"));
             var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway);
             builder.CreateResourceBuilder(gateway).WithReference(audit);
             builder.AddProject<Projects.Notifications_Api>(BareService);
@@ -51,6 +52,11 @@ public sealed class ModelGrowthTests
             Assert.Contains(policy["egress"].Items(), r => PodPeers(r["to"]).Contains(ResourceNames.Kafka));
             var gatewayPolicy = objects.Named("NetworkPolicy", ResourceNames.Gateway)["spec"]!;
             Assert.Contains(gatewayPolicy["egress"].Items(), r => PodPeers(r["to"]).Contains(NewService));
+
+            // A parameter that is not secret comes from a ConfigMap the operator creates: no value in the files.
+            var auditEnv = objects.Named("Deployment", NewService)["spec"]!["template"]!["spec"]!["containers"]![0]!["env"].Items();
+            var publicUrl = auditEnv.Single(e => (string?)e["name"] == "Audit__PublicUrl")["valueFrom"]!["configMapKeyRef"]!;
+            Assert.Equal(("parameters", "audit-public-url"), ((string?)publicUrl["name"], (string?)publicUrl["key"]));
 
             // Without a management port, probes and scrapes go to its HTTP port, where ServiceDefaults then serves them.
             var bare = objects.Named("Deployment", BareService)["spec"]!["template"]!["spec"]!["containers"]![0]!;
