@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Delivery.Worker.Data;
 using Delivery.Worker.Model;
-using Delivery.Worker.Observability;
 using Delivery.Worker.Providers;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -102,16 +100,13 @@ public sealed class DeliveryProcessor(
         }
 
         ChannelSendResult result;
-        var sendStarted = Stopwatch.GetTimestamp();
         try
         {
             // Not cancellable: a send half done is worse than a shutdown that waits for the provider's answer.
             result = await provider.SendAsync(new OutgoingMessage(delivery.DeliveryKey, delivery.Contact, record.Subject, record.Body), CancellationToken.None);
-            DeliveryMetrics.SendFinished(record.Channel, sendStarted, threw: false);
         }
         catch (Exception ex)
         {
-            DeliveryMetrics.SendFinished(record.Channel, sendStarted, threw: true);
             await outcomes.TransientFailureAsync(delivery, record, $"{ex.GetType().Name}: {ex.Message}", sourceTopic, ex);
             return;
         }

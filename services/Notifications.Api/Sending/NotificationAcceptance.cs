@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Requests;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
-using Notifications.Api.Observability;
 using NotificationAspire.Outbox;
 using Npgsql;
 
@@ -44,7 +43,7 @@ public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox ou
                 ?? throw new InvalidOperationException("Unique violation without a notification holding the key.", ex);
             return Compare(winner, notification);
         }
-        NotificationMetrics.Accepted(notification.Recipients.Count);
+        Observability.NotificationMetrics.Accepted(notification.Recipients.Count);
         return new AcceptanceResult.Accepted(notification);
     }
 
