@@ -137,14 +137,19 @@ public sealed class WorkloadRuleTests(GeneratedManifests generated)
     }
 
     [Fact]
-    public void Only_the_gateway_has_an_ingress_with_tls_from_a_secret()
+    public void Only_the_gateway_has_an_ingress_with_tls_from_a_secret_for_its_environments_host()
     {
+        var hosts = new Dictionary<string, string>();
         foreach (var overlay in GeneratedManifests.Overlays)
         {
             var ingress = Assert.Single(generated.Objects[overlay].OfKind("Ingress"));
-            Assert.Equal(ResourceNames.Gateway, (string?)ingress["spec"]!["rules"]![0]!["http"]!["paths"]![0]!["backend"]!["service"]!["name"]);
+            var rule = ingress["spec"]!["rules"]![0]!;
+            Assert.Equal(ResourceNames.Gateway, (string?)rule["http"]!["paths"]![0]!["backend"]!["service"]!["name"]);
             Assert.NotNull(ingress["spec"]!["tls"]![0]!["secretName"]);
+            Assert.Equal((string?)rule["host"], (string?)ingress["spec"]!["tls"]![0]!["hosts"]![0]);
+            hosts[overlay] = (string)rule["host"]!;
         }
+        Assert.NotEqual(hosts["dev"], hosts["production"]);
     }
 
     [Fact]
