@@ -15,7 +15,9 @@ public static class Labels
     {
         [Name] = workload.Name,
         [Instance] = InstanceOf(workload, track),
-        ["app.kubernetes.io/version"] = workload.Image.Contains(':') || workload.Image.Contains('@') ? TagOf(workload.Image) : options.ImageTag,
+        // The tag the pod runs: a third-party image's own, ours from the options, the canary's its track.
+        ["app.kubernetes.io/version"] = workload.Image.Contains(':') || workload.Image.Contains('@') ? TagOf(workload.Image)
+            : track == Stable ? options.ImageTag : track,
         ["app.kubernetes.io/component"] = workload.Role == WorkloadRole.Service ? "service" : "infrastructure",
         ["app.kubernetes.io/part-of"] = options.PartOf,
         ["app.kubernetes.io/managed-by"] = "notificationaspire-apphost",
