@@ -41,6 +41,11 @@ public static class DeployGuide
         }
         text.AppendLine("```").AppendLine()
             .AppendLine("Regenerate with `--Kubernetes:ImageRegistry=<registry> --Kubernetes:ImageTag=<tag>` so the manifests name them.").AppendLine();
+        foreach (var service in topology.Services.Where(s => MeshObjects.CanaryWeight(s, options) > 0))
+        {
+            text.AppendLine($"The `istio` overlay sends {MeshObjects.CanaryWeight(service, options)} % of `{service.Name}`'s traffic to its canary, "
+                + $"`{ServiceWorkloads.ImageOf(service, options, Labels.Canary)}`: push the version under trial with the tag `{Labels.Canary}`.").AppendLine();
+        }
 
         Secrets(text, "dev", options.DevNamespace,
             topology.Workloads.SelectMany(w => EnvironmentList.SecretsOf(w.Environment.Dev)), options);
