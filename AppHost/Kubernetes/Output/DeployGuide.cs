@@ -56,7 +56,8 @@ public static class DeployGuide
             .AppendLine("- Kubernetes 1.30 or later (the `preStop` hooks use the kubelet's `sleep` action: the images have no shell);")
             .AppendLine($"- an ingress controller of class `{options.IngressClassName}` in namespace `{options.IngressControllerNamespace}`;")
             .AppendLine($"- Prometheus Operator (ServiceMonitor) and Grafana's dashboard sidecar, in namespace `{options.MonitoringNamespace}`, "
-                + "with Prometheus selecting ServiceMonitors of every namespace (kube-prometheus-stack: `serviceMonitorSelectorNilUsesHelmValues=false`);")
+                + "with Prometheus selecting ServiceMonitors of every namespace and the sidecar loading dashboards from every namespace "
+                + "(kube-prometheus-stack: `prometheus.prometheusSpec.serviceMonitorSelectorNilUsesHelmValues=false`, `grafana.sidecar.dashboards.searchNamespace=ALL`);")
             .AppendLine($"- KEDA in namespace `{options.KedaNamespace}` (the worker scales on Kafka consumer lag);")
             .AppendLine("- a CNI that enforces NetworkPolicy (everything not listed is denied);")
             .AppendLine("- production: Fluent Bit (Helm chart `fluent/fluent-bit` with `existingConfigMap: fluent-bit-config`) and Elasticsearch;")
