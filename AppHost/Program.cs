@@ -5,6 +5,7 @@ using NotificationAspire.AppHost.KeycloakHosting;
 using NotificationAspire.AppHost.MailHosting;
 using NotificationAspire.AppHost.Operations;
 using NotificationAspire.AppHost.PostgresHosting;
+using NotificationAspire.AppHost.Recipients;
 using NotificationAspire.Contracts;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ var mode = builder.ResolveInfrastructureMode();
 var postgres = builder.AddPlatformPostgres(ResourceNames.Postgres, mode);
 var notificationsDb = postgres.AddPlatformDatabase(ResourceNames.NotificationsDatabase);
 var deliveryDb = postgres.AddPlatformDatabase(ResourceNames.DeliveryDatabase);
+var preferencesDb = postgres.AddPlatformDatabase(ResourceNames.PreferencesDatabase);
 var kafka = builder.AddKafkaBroker(ResourceNames.Kafka, mode);
 var realmSecrets = new RealmSecrets(builder);
 var identity = builder.AddIdentityProvider(ResourceNames.Identity, mode, realmSecrets);
@@ -27,19 +29,33 @@ var notificationsApi = builder.AddProject<Projects.Notifications_Api>(ResourceNa
     .WithIdentity(identity)
     .WithDeadLetterReplayCommand(identity, realmSecrets.OpsConsoleSecret);
 
-// Several members of one consumer group: partitions rebalance between them as replicas come and go.
+var unsubscribeKey = builder.AddUnsubscribeSigningKey();
+var preferencesApi = builder.AddProject<Projects.Preferences_Api>(ResourceNames.PreferencesApi)
+    .WithPlatformDefaults()
+    .WithReference(preferencesDb).WaitFor(preferencesDb)
+    .WithIdentity(identity)
+    .WithUnsubscribeVerification(unsubscribeKey);
+
+var gateway = builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
+    .WithPlatformDefaults()
+    .WithReference(notificationsApi).WaitFor(notificationsApi)
+    .WithReference(preferencesApi).WaitFor(preferencesApi)
+    .WithIdentity(identity)
+    .WithPublicHttpEndpoints();
+
+// Several members of one consumer group: partitions rebalance between them as replicas come and go. Each
+// attempt asks preferences-api about the person (with the worker's own token) and signs unsubscribe links
+// that point at the gateway.
 builder.AddProject<Projects.Delivery_Worker>(ResourceNames.DeliveryWorker)
     .WithReplicas(2)
     .WithPlatformDefaults()
     .WithReference(deliveryDb).WaitFor(deliveryDb)
     .WithReference(kafka).WaitFor(kafka)
-    .WithReference(mail).WaitFor(mail);
-
-builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
-    .WithPlatformDefaults()
-    .WithReference(notificationsApi).WaitFor(notificationsApi)
+    .WithReference(mail).WaitFor(mail)
+    .WithReference(preferencesApi).WaitFor(preferencesApi)
     .WithIdentity(identity)
-    .WithPublicHttpEndpoints();
+    .WithServiceClient(ServiceClients.DeliveryWorker, realmSecrets.DeliveryWorkerSecret)
+    .WithUnsubscribeLinks(unsubscribeKey, gateway);
 
 // Publishing: `--operation publish --step kubernetes --output-path DIR` writes kustomize manifests of this model.
 builder.AddKubernetesManifests();

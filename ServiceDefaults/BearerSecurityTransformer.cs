@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace Microsoft.Extensions.Hosting;
 /// Declares the bearer scheme in an API's OpenAPI document and, on each operation that needs a caller, the
 /// requirement and the 401 (and, when the policy asks more than a signed-in caller, 403) that come with it.
 /// </summary>
-internal sealed class BearerSecurityTransformer(IAuthorizationPolicyProvider policies, IConfiguration configuration)
+internal sealed class BearerSecurityTransformer(IAuthorizationPolicyProvider policies, IAuthorizationService authorization, IConfiguration configuration)
     : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     private const string ProblemJson = "application/problem+json";
@@ -25,7 +26,8 @@ internal sealed class BearerSecurityTransformer(IAuthorizationPolicyProvider pol
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         if (await EffectivePolicyAsync(context.Description.ActionDescriptor.EndpointMetadata) is not { } policy
-            || context.Document is not { } document)
+            || context.Document is not { } document
+            || await SatisfiedWithoutTokenAsync(policy))
         {
             return;
         }
@@ -59,6 +61,13 @@ internal sealed class BearerSecurityTransformer(IAuthorizationPolicyProvider pol
         return await AuthorizationPolicy.CombineAsync(policies, metadata.OfType<IAuthorizeData>(), extra)
             ?? await policies.GetFallbackPolicyAsync();
     }
+
+    /// <summary>
+    /// A named policy that a caller with no identity at all satisfies (a signed link's, which the endpoint checks
+    /// itself) needs no token: the document must not ask for one, nor promise a 401 the service never sends.
+    /// </summary>
+    private async Task<bool> SatisfiedWithoutTokenAsync(AuthorizationPolicy policy) =>
+        (await authorization.AuthorizeAsync(new ClaimsPrincipal(new ClaimsIdentity()), resource: null, policy)).Succeeded;
 
     private void DeclareScheme(OpenApiDocument document)
     {

@@ -12,15 +12,20 @@ public sealed class RealmSecrets
     /// <summary>The secret of `ops-console`, the admin client the dashboard's operator commands use.</summary>
     public IResourceBuilder<ParameterResource> OpsConsoleSecret { get; }
 
+    /// <summary>The secret of `delivery-worker`, which reads recipients' profiles from `preferences-api`.</summary>
+    public IResourceBuilder<ParameterResource> DeliveryWorkerSecret { get; }
+
     public RealmSecrets(IDistributedApplicationBuilder builder)
     {
         OpsConsoleSecret = Generated(builder, "ops-console-client-secret");
+        DeliveryWorkerSecret = Generated(builder, "delivery-worker-client-secret");
         Placeholders = new Dictionary<string, IResourceBuilder<ParameterResource>>
         {
             ["OPS_CONSOLE_CLIENT_SECRET"] = OpsConsoleSecret,
             ["ORDER_SERVICE_CLIENT_SECRET"] = Generated(builder, "order-service-client-secret"),
             ["BILLING_SERVICE_CLIENT_SECRET"] = Generated(builder, "billing-service-client-secret"),
             ["ANALYTICS_SERVICE_CLIENT_SECRET"] = Generated(builder, "analytics-service-client-secret"),
+            ["DELIVERY_WORKER_CLIENT_SECRET"] = DeliveryWorkerSecret,
             ["GATEWAY_CLIENT_SECRET"] = Generated(builder, "gateway-client-secret"),
             ["DEMO_USER_PASSWORD"] = Generated(builder, "demo-user-password"),
         };

@@ -5,6 +5,12 @@ public static class PlatformRoles
 {
     public const string Send = "notifications.send";
     public const string Admin = "notifications.admin";
+
+    /// <summary>Services that keep recipient profiles up to date (an account service, say).</summary>
+    public const string RecipientsWrite = "recipients.write";
+
+    /// <summary>The delivery worker: reads a person's contacts and preferences at delivery time.</summary>
+    public const string RecipientsRead = "recipients.read";
 }
 
 /// <summary>Facts about the identity realm that services and the AppHost agree on.</summary>
@@ -22,4 +28,22 @@ public static class PlatformPolicies
     public const string Sender = "sender";
     public const string Admin = "admin";
     public const string Authenticated = "authenticated";
+
+    /// <summary>Upserts and erases recipient profiles: <see cref="PlatformRoles.RecipientsWrite"/> or admin.</summary>
+    public const string RecipientWriter = "recipient-writer";
+
+    /// <summary>Reads any recipient's delivery profile: <see cref="PlatformRoles.RecipientsRead"/> or admin.</summary>
+    public const string RecipientReader = "recipient-reader";
+
+    /// <summary>
+    /// No token at all: only for what a signed link authorizes by itself (RFC 8058 one-click unsubscribe).
+    /// Named like every other policy so "anonymous" is a choice visible at the endpoint, never a default.
+    /// </summary>
+    public const string SignedLink = "signed-link";
+}
+
+/// <summary>The realm's clients that platform services themselves use to call each other.</summary>
+public static class ServiceClients
+{
+    public const string DeliveryWorker = "delivery-worker";
 }

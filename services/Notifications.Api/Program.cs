@@ -23,5 +23,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapNotificationsApi();
 app.MapDeadLettersApi();
+app.MapTemplatesApi();
 
 app.Run();

@@ -38,11 +38,12 @@ public class PlatformFixture : IAsyncLifetime
         App = await appHost.BuildAsync();
         ResourceNames = appHost.Resources.Where(r => r is not ParameterResource && !IsHidden(r)).Select(r => r.Name).ToList();
         using var deadline = new CancellationTokenSource(StartupDeadline);
+        // Recording from before the start, so a service that fails while starting leaves its console output behind.
+        Logs = new ResourceLogRecorder(App, $"{GetType().Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+        Logs.Record([.. ResourceNames]);
         try
         {
             await App.StartAsync(deadline.Token);
-            Logs = new ResourceLogRecorder(App, $"{GetType().Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
-            Logs.Record([.. ResourceNames]);
             await Task.WhenAll(ResourceNames.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, deadline.Token)));
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)

@@ -1,3 +1,7 @@
+using System.Text.Json.Nodes;
+using NotificationAspire.Contracts.Recipients;
+using NotificationAspire.Contracts.Templates;
+
 namespace NotificationAspire.Contracts.Events;
 
 /// <summary>
@@ -5,15 +9,19 @@ namespace NotificationAspire.Contracts.Events;
 /// <see cref="NotificationRequested"/> out into these on <see cref="KafkaTopics.NotificationDispatch"/>, keyed
 /// by recipient so one partition sees one person's messages in order; retries travel as the same record on
 /// a retry tier with <see cref="Attempt"/> and <see cref="NotBefore"/> moved on; a dead letter is this record.
+/// Who the person is (address, locale, time zone, preferences) is looked up at each attempt, not carried here:
+/// a change of mind between the send and the attempt counts, and an erased profile leaves nothing behind.
 /// </summary>
+/// <param name="Contact">The sender's inline address, or null to use the person's profile.</param>
+/// <param name="Subject">The sender's own text, or null when <see cref="Template"/> is rendered instead.</param>
 public sealed record DeliveryDispatched(
     Guid NotificationId,
     string DeliveryKey,
     string RecipientUserId,
-    string Contact,
+    string? Contact,
     string Channel,
-    string Subject,
-    string Body,
+    string? Subject,
+    string? Body,
     string? CorrelationKey,
     int Attempt,
     DateTimeOffset? NotBefore,
@@ -29,11 +37,21 @@ public sealed record DeliveryDispatched(
     /// <summary>By recipient: one person's messages keep their order.</summary>
     public string PartitionKey => RecipientUserId;
 
+    /// <summary>Added after version 1; absent means general.</summary>
+    public string Category { get; init; } = NotificationCategories.General;
+
+    /// <summary>The sender named this channel; otherwise it is a candidate the category's defaults and the person's choices decide on.</summary>
+    public bool ChannelChosenBySender { get; init; } = true;
+
+    public TemplateContent? Template { get; init; }
+
+    public JsonObject? TemplateData { get; init; }
+
     public string? MissingFields() =>
-        NotificationId != Guid.Empty && !string.IsNullOrEmpty(DeliveryKey) && !string.IsNullOrEmpty(RecipientUserId) && Contact is not null
-            && !string.IsNullOrEmpty(Channel) && Subject is not null && Body is not null && Attempt >= 1
+        NotificationId != Guid.Empty && !string.IsNullOrEmpty(DeliveryKey) && !string.IsNullOrEmpty(RecipientUserId)
+            && !string.IsNullOrEmpty(Channel) && !string.IsNullOrEmpty(Category) && (Template is not null || (Subject is not null && Body is not null)) && Attempt >= 1
             ? null
-            : "notificationId, deliveryKey, recipientUserId, contact, channel, subject, body and an attempt of at least 1 are required";
+            : "notificationId, deliveryKey, recipientUserId, channel, category, a template or subject and body, and an attempt of at least 1 are required";
 }
 
 /// <summary>One earlier try of a delivery and how it ended (a provider error, a deferral, a rejection).</summary>

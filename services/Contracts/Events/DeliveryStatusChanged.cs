@@ -34,22 +34,31 @@ public sealed record DeliveryStatusChanged(
     /// version 1 was published; absent means 0.
     /// </summary>
     public int InterruptedSends { get; init; }
+
+    /// <summary>
+    /// Set when `preferences-api` could not answer and the worker went by the person's preferences as fetched at
+    /// this time (opt-outs in them still held). Added after version 1 was published; absent means current ones.
+    /// </summary>
+    public DateTimeOffset? PreferencesCachedAt { get; init; }
 }
 
-/// <summary>States a delivery reports. Delivered, Failed and Cancelled are final.</summary>
+/// <summary>States a delivery reports. Delivered, Failed, Cancelled and Skipped are final.</summary>
 public static class DeliveryStates
 {
     public const string Delivered = "Delivered";
     public const string Failed = "Failed";
     public const string Cancelled = "Cancelled";
 
+    /// <summary>Deliberately not sent: the person opted out, or the channel is not one of the category's (the Error says which).</summary>
+    public const string Skipped = "Skipped";
+
     /// <summary>A transient failure; the next attempt is scheduled on a retry tier (the Error says why).</summary>
     public const string Retrying = "Retrying";
 
-    /// <summary>Held back by a rate limit or an open circuit, not failed; it goes out when allowed.</summary>
+    /// <summary>Held back (a rate limit, an open circuit, quiet hours, preferences unreachable), not failed; it goes out when allowed.</summary>
     public const string Waiting = "Waiting";
 
-    public static bool IsFinal(string state) => state is Delivered or Failed or Cancelled;
+    public static bool IsFinal(string state) => state is Delivered or Failed or Cancelled or Skipped;
 }
 
 /// <summary>Channels the platform delivers on. Only email has a provider so far.</summary>

@@ -1,15 +1,22 @@
+using System.Text.Json.Nodes;
+using NotificationAspire.Contracts.Recipients;
+using NotificationAspire.Contracts.Templates;
+
 namespace NotificationAspire.Contracts.Events;
 
 /// <summary>
 /// The command side accepted a notification; the delivery worker delivers it to every recipient.
 /// Published through the outbox to <see cref="KafkaTopics.NotificationRequests"/>, keyed by notification id.
+/// Either <see cref="Subject"/> and <see cref="Body"/> hold the caller's own text, or <see cref="Template"/> holds
+/// the pinned template version the worker renders per recipient with <see cref="TemplateData"/>.
 /// </summary>
+/// <param name="Channel">The channel the sender chose; null means the category's default channels.</param>
 public sealed record NotificationRequested(
     Guid NotificationId,
     string SenderId,
-    string Channel,
-    string Subject,
-    string Body,
+    string? Channel,
+    string? Subject,
+    string? Body,
     string? CorrelationKey,
     IReadOnlyList<RecipientAddress> Recipients,
     DateTimeOffset RequestedAt) : IIntegrationEvent
@@ -23,12 +30,22 @@ public sealed record NotificationRequested(
 
     public string PartitionKey => NotificationId.ToString();
 
+    /// <summary>What kind of notification this is (opt-outs, quiet hours, criticality). Added after version 1; absent means general.</summary>
+    public string Category { get; init; } = NotificationCategories.General;
+
+    public TemplateContent? Template { get; init; }
+
+    public JsonObject? TemplateData { get; init; }
+
     public string? MissingFields() =>
-        NotificationId != Guid.Empty && !string.IsNullOrEmpty(Channel) && Subject is not null && Body is not null && Recipients is not null
-            && Recipients.All(r => r is not null && !string.IsNullOrEmpty(r.UserId) && r.Contact is not null)
+        NotificationId != Guid.Empty && !string.IsNullOrEmpty(Category) && (Template is not null || (Subject is not null && Body is not null))
+            && Recipients is not null && Recipients.All(r => r is not null && !string.IsNullOrEmpty(r.UserId))
             ? null
-            : "notificationId, channel, subject, body and recipients (each with userId and contact) are required";
+            : "notificationId, category, a template or subject and body, and recipients (each with a userId) are required";
 }
 
-/// <summary>A person and the address to reach them on the notification's channel.</summary>
-public sealed record RecipientAddress(string UserId, string Contact);
+/// <summary>
+/// A person, and optionally the address to reach them given inline by the sender (for people without a
+/// profile); without it the worker looks the address up in the person's profile at delivery time.
+/// </summary>
+public sealed record RecipientAddress(string UserId, string? Contact);

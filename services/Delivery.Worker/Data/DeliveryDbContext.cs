@@ -1,3 +1,4 @@
+using Delivery.Worker.Holding;
 using Delivery.Worker.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,8 @@ public sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> option
 
     public DbSet<NotificationCancellation> Cancellations => Set<NotificationCancellation>();
 
+    public DbSet<HeldDelivery> HeldDeliveries => Set<HeldDelivery>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<RecipientDelivery>(d =>
@@ -25,6 +28,14 @@ public sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> option
             d.Property(x => x.LastError).HasMaxLength(RecipientDelivery.MaxErrorLength);
             d.Property(x => x.Version).IsRowVersion();
             d.HasIndex(x => x.NotificationId);
+        });
+
+        model.Entity<HeldDelivery>(h =>
+        {
+            h.ToTable("held_deliveries");
+            h.HasKey(x => x.DeliveryKey);
+            h.Property(x => x.Record).HasColumnType("jsonb");
+            h.HasIndex(x => x.DueAt);
         });
 
         model.Entity<NotificationCancellation>(c =>

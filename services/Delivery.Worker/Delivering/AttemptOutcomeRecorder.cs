@@ -39,6 +39,15 @@ public sealed class AttemptOutcomeRecorder(
         await AnnounceAsync(delivery);
     }
 
+    /// <summary>Deliberately not sent (an opt-out): final, announced with the reason, no dead letter.</summary>
+    public async Task SkippedAsync(RecipientDelivery delivery, string reason)
+    {
+        delivery.MarkSkipped(reason, time.GetUtcNow());
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogInformation("Delivery {DeliveryKey} skipped: {Reason}", delivery.DeliveryKey, reason);
+        await AnnounceAsync(delivery);
+    }
+
     /// <summary>Retrying would get the same answer: straight to the dead letters.</summary>
     public Task RejectedAsync(RecipientDelivery delivery, DeliveryDispatched record, string reason, string sourceTopic) =>
         DeadLetterAsync(delivery, With(record, AttemptOutcomes.Rejected, reason), reason, sourceTopic, DeliveryMetrics.Rejected);

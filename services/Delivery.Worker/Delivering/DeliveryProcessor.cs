@@ -1,6 +1,8 @@
 using Delivery.Worker.Data;
+using Delivery.Worker.Holding;
 using Delivery.Worker.Model;
 using Delivery.Worker.Providers;
+using Delivery.Worker.Recipients;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NotificationAspire.Contracts.Events;
@@ -25,7 +27,9 @@ namespace Delivery.Worker.Delivering;
 public sealed class DeliveryProcessor(
     DeliveryDbContext db,
     IEnumerable<IChannelProvider> providers,
+    DeliveryPlanner planner,
     AttemptOutcomeRecorder outcomes,
+    DeliveryHolds holds,
     DispatchPublisher dispatches,
     RetrySchedule schedule,
     TimeProvider time,
@@ -83,6 +87,21 @@ public sealed class DeliveryProcessor(
             return;
         }
 
+        // Who the person is and what they want, at the moment of this attempt (not when the send was accepted).
+        var plan = await planner.PlanAsync(record, now, cancellationToken);
+        switch (plan.Decision)
+        {
+            case DeliveryDecision.Skip(var reason):
+                await outcomes.SkippedAsync(delivery, reason);
+                return;
+            case DeliveryDecision.Reject(var reason):
+                await outcomes.RejectedAsync(delivery, record, reason, sourceTopic);
+                return;
+            case DeliveryDecision.Hold(var reason, var until):
+                await holds.HoldAsync(delivery, record, reason, until);
+                return;
+        }
+
         if (!isNew && delivery.State == DeliveryState.Sending)
         {
             // Only a send whose lease ran out gets this far (DeliveryStep): its outcome is unknown.
@@ -93,7 +112,7 @@ public sealed class DeliveryProcessor(
 
         // Durable before the send: after a crash we know an attempt may have reached the provider, and a
         // second consumer racing us for the row loses here, before it could send.
-        delivery.BeginAttempt(record.Attempt, now);
+        delivery.BeginAttempt(record.Attempt, now, plan.PreferencesCachedAt);
         if (!await TryClaimAsync(delivery, record, now, cancellationToken))
         {
             return;
@@ -103,7 +122,7 @@ public sealed class DeliveryProcessor(
         try
         {
             // Not cancellable: a send half done is worse than a shutdown that waits for the provider's answer.
-            result = await provider.SendAsync(new OutgoingMessage(delivery.DeliveryKey, delivery.Contact, record.Subject, record.Body), CancellationToken.None);
+            result = await provider.SendAsync(plan.Message!, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -178,7 +197,9 @@ public sealed class DeliveryProcessor(
         NotificationId = record.NotificationId,
         RecipientUserId = record.RecipientUserId,
         Channel = record.Channel,
-        Contact = record.Contact,
+        // Only an address the sender gave; one from the person's profile is looked up per attempt and never kept
+        // here, so erasing the profile leaves no contact behind in delivery history.
+        Contact = record.Contact ?? string.Empty,
         CreatedAt = now,
     };
 }

@@ -28,6 +28,7 @@ public static class DeliveryStatusEvents
             delivery.UpdatedAt)
         {
             InterruptedSends = delivery.InterruptedSends,
+            PreferencesCachedAt = delivery.PreferencesCachedAt,
         };
 
     /// <summary>The id and time of the delivery's status event: both from the stored row, so it is the same event every time.</summary>

@@ -16,6 +16,10 @@ public sealed class DispatchPublisher(IEventBus bus)
     public Task DispatchAsync(DeliveryDispatched record, CancellationToken ct) =>
         bus.PublishAsync(record, new PublishOptions(EventId: $"{record.DeliveryKey}:dispatch"), ct);
 
+    /// <summary>A held record fallen due, back on the dispatch topic (its id names the due time, so a second release is the same event).</summary>
+    public Task ReleaseAsync(DeliveryDispatched record, CancellationToken ct) =>
+        bus.PublishAsync(record, new PublishOptions(EventId: $"{record.DeliveryKey}:release:{record.Attempt}:{record.NotBefore?.ToUnixTimeMilliseconds()}{ReplaySuffix(record)}"), ct);
+
     /// <summary>The record again on a retry tier, to be taken up at <see cref="DeliveryDispatched.NotBefore"/>.</summary>
     public Task ScheduleAsync(KafkaTopic tier, string step, DeliveryDispatched record, CancellationToken ct)
     {

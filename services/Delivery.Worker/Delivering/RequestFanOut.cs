@@ -13,17 +13,26 @@ public sealed class RequestFanOut(DispatchPublisher dispatches, ILogger<RequestF
 {
     public async Task HandleAsync(NotificationRequested request, EventContext context, CancellationToken cancellationToken)
     {
+        // A channel the sender named is used as named; otherwise every channel is a candidate, and each delivery
+        // decides against the category's defaults and the person's choices (Skipped, with the reason, if not).
+        var channels = request.Channel is { } chosen ? [chosen] : Channels.Supported.Order(StringComparer.Ordinal).ToList();
         var records = request.Recipients
-            .Select(r => new DeliveryDispatched(request.NotificationId, DeliveryKeys.For(request.NotificationId, r.UserId, request.Channel),
-                r.UserId, r.Contact, request.Channel, request.Subject, request.Body, request.CorrelationKey,
-                Attempt: 1, NotBefore: null, History: []))
+            .SelectMany(r => channels.Select(channel => new DeliveryDispatched(request.NotificationId,
+                DeliveryKeys.For(request.NotificationId, r.UserId, channel), r.UserId, r.Contact, channel, request.Subject, request.Body,
+                request.CorrelationKey, Attempt: 1, NotBefore: null, History: [])
+            {
+                Category = request.Category,
+                ChannelChosenBySender = request.Channel is not null,
+                Template = request.Template,
+                TemplateData = request.TemplateData,
+            }))
             // One person listed twice is still one delivery.
             .DistinctBy(r => r.DeliveryKey)
             .ToList();
 
         // The idempotent producer keeps them in order per partition; waiting on all at once saves a round trip each.
         await Task.WhenAll(records.Select(r => dispatches.DispatchAsync(r, cancellationToken)));
-        logger.LogInformation("Dispatched notification {NotificationId} to {DeliveryCount} deliveries on {Channel}",
-            request.NotificationId, records.Count, request.Channel);
+        logger.LogInformation("Dispatched notification {NotificationId} ({Category}) to {DeliveryCount} deliveries on {Channels}",
+            request.NotificationId, request.Category, records.Count, string.Join(",", channels));
     }
 }

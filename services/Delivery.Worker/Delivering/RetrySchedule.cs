@@ -12,6 +12,9 @@ public sealed class RetrySchedule(IOptions<DeliveryRetryOptions> options)
 
     public TimeSpan SendingLease => Options.SendingLease;
 
+    /// <summary>The last tier's delay: a longer wait on a tier would hold up the records behind it.</summary>
+    public TimeSpan LongestTierDelay => Options.Delays[^1];
+
     /// <summary>Whether a transient failure of <paramref name="attempt"/> goes to the dead letters instead of a retry tier.</summary>
     public bool IsLastAttempt(int attempt) => attempt >= MaxAttempts;
 

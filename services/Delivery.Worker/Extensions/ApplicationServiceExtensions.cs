@@ -1,14 +1,19 @@
+using Delivery.Worker.Composing;
 using Delivery.Worker.Data;
 using Delivery.Worker.Delivering;
+using Delivery.Worker.Holding;
 using Delivery.Worker.Providers;
 using Delivery.Worker.Providers.Email;
 using Delivery.Worker.Providers.Protection;
+using Delivery.Worker.Recipients;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
+using NotificationAspire.Contracts.Recipients;
 using NotificationAspire.Messaging;
+using NotificationAspire.Templating;
 
 namespace Delivery.Worker.Extensions;
 
@@ -35,6 +40,13 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<DispatchPublisher>();
         builder.Services.AddScoped<AttemptOutcomeRecorder>();
 
+        // Who each person is, what they want, and the message in their language: looked up at every attempt.
+        builder.AddRecipientDirectory();
+        builder.AddMessageComposer();
+        builder.Services.AddScoped<DeliveryPlanner>();
+        builder.Services.AddScoped<DeliveryHolds>();
+        builder.Services.AddHostedService<HeldDeliveryReleaser>();
+
         builder.AddConsumerGroup(ConsumerGroups.DeliveryRequests)
             .AddSubscription<NotificationRequested, RequestFanOut>()
             .AddSubscription<NotificationCancelled, CancellationRecorder>();
@@ -59,6 +71,19 @@ public static class ApplicationServiceExtensions
             })
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DeliveryRetryOptions>, DeliveryRetryOptionsValidator>();
+    }
+
+    /// <summary>Templates rendered per person, and the signed unsubscribe links (key and public URL checked at startup).</summary>
+    private static void AddMessageComposer(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.SigningKey is null || o.SigningKey.Length >= UnsubscribeToken.MinKeyLength,
+                $"{UnsubscribeOptions.SectionName}:SigningKey must be a secret of at least {UnsubscribeToken.MinKeyLength} characters.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<UnsubscribeLinks>();
+        builder.Services.AddSingleton<TemplateRenderer>();
+        builder.Services.AddSingleton<MessageComposer>();
     }
 
     /// <summary>SMTP from the `mail` connection string; the From address checked at startup, not at the first send.</summary>

@@ -1,7 +1,7 @@
 namespace Delivery.Worker.Model;
 
 /// <summary>
-/// Where one delivery stands. Delivered, Failed and Cancelled are final: nothing is sent for them again
+/// Where one delivery stands. Delivered, Failed, Cancelled and Skipped are final: nothing is sent for them again
 /// (a Failed one only when a dead letter is replayed).
 /// </summary>
 public enum DeliveryState
@@ -14,7 +14,10 @@ public enum DeliveryState
     /// <summary>An attempt failed in a way that may pass; the next one waits on a retry tier.</summary>
     Retrying,
 
-    /// <summary>Held back by the provider's protection (rate limit, open circuit); not an attempt, not a failure.</summary>
+    /// <summary>Held back (the provider's rate limit or open circuit, the person's quiet hours, their preferences unreachable); not an attempt, not a failure.</summary>
     Waiting,
     Cancelled,
+
+    /// <summary>Deliberately not sent: the person opted out, or the channel is not one the category uses for them.</summary>
+    Skipped,
 }

@@ -47,7 +47,13 @@ public sealed class RecipientDelivery
     /// <summary>PostgreSQL's xmin: two group members racing on one delivery after a rebalance cannot overwrite each other.</summary>
     public uint Version { get; private set; }
 
-    public bool IsFinal => State is DeliveryState.Delivered or DeliveryState.Failed or DeliveryState.Cancelled;
+    /// <summary>
+    /// When the preferences the latest attempt went by were fetched, if `preferences-api` could not answer and a
+    /// remembered answer stood in; null when they were current.
+    /// </summary>
+    public DateTimeOffset? PreferencesCachedAt { get; private set; }
+
+    public bool IsFinal => State is DeliveryState.Delivered or DeliveryState.Failed or DeliveryState.Cancelled or DeliveryState.Skipped;
 
     /// <summary>
     /// Another consumer (or this one before a crash) started a send less than <paramref name="lease"/> ago and
@@ -71,9 +77,10 @@ public sealed class RecipientDelivery
     /// </summary>
     public void TakeOverInterruptedSend() => InterruptedSends++;
 
-    public void BeginAttempt(int attempt, DateTimeOffset now)
+    public void BeginAttempt(int attempt, DateTimeOffset now, DateTimeOffset? preferencesCachedAt = null)
     {
         State = DeliveryState.Sending;
+        PreferencesCachedAt = preferencesCachedAt;
         AttemptCount++;
         ScheduledAttempt = attempt;
         NextAttemptAt = null;
@@ -97,6 +104,23 @@ public sealed class RecipientDelivery
         AttemptCount--;
         LastError = Truncate(reason);
         NextAttemptAt = dueAt;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Not attempted now, by the person's wish (quiet hours) or for want of their preferences; <paramref name="dueAt"/> it is looked at again.</summary>
+    public void Hold(string reason, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        State = DeliveryState.Waiting;
+        LastError = Truncate(reason);
+        NextAttemptAt = dueAt;
+        UpdatedAt = now;
+    }
+
+    public void MarkSkipped(string reason, DateTimeOffset now)
+    {
+        State = DeliveryState.Skipped;
+        LastError = Truncate(reason);
+        NextAttemptAt = null;
         UpdatedAt = now;
     }
 

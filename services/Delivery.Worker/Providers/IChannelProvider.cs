@@ -13,7 +13,17 @@ public interface IChannelProvider
 }
 
 /// <summary>What to send to whom. The delivery key lets a provider give receivers something to dedupe on.</summary>
-public sealed record OutgoingMessage(string DeliveryKey, string Contact, string Subject, string Body);
+/// <param name="Body">Plain text; empty when the message is HTML only.</param>
+public sealed record OutgoingMessage(string DeliveryKey, string Contact, string Subject, string Body)
+{
+    public string? HtmlBody { get; init; }
+
+    /// <summary>The template variant's locale (the message's language), when rendered from a template.</summary>
+    public string? Locale { get; init; }
+
+    /// <summary>The one-click unsubscribe link (RFC 8058); null for critical categories, which people cannot leave.</summary>
+    public Uri? UnsubscribeUrl { get; init; }
+}
 
 /// <summary>A send the provider is sure about: taken for delivery, or refused for good.</summary>
 public abstract record ChannelSendResult

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
-using NotificationAspire.Contracts;
 
 namespace Gateway.Limits;
 
@@ -18,16 +17,17 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IProblemDet
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (request.ContentLength > RequestLimits.MaxBodyBytes)
+        var limit = BodyLimits.For(request);
+        if (request.ContentLength > limit)
         {
-            await RefuseAsync(context);
+            await RefuseAsync(context, limit);
             return;
         }
         if (request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {
-            if (await ReadWithinLimitAsync(request.Body, context.RequestAborted) is not { } body)
+            if (await ReadWithinLimitAsync(request.Body, limit, context.RequestAborted) is not { } body)
             {
-                await RefuseAsync(context);
+                await RefuseAsync(context, limit);
                 return;
             }
             request.Headers.Remove(HeaderNames.TransferEncoding);
@@ -38,14 +38,14 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IProblemDet
     }
 
     /// <summary>The whole body, or null as soon as it grows past the limit.</summary>
-    private static async Task<MemoryStream?> ReadWithinLimitAsync(Stream body, CancellationToken ct)
+    private static async Task<MemoryStream?> ReadWithinLimitAsync(Stream body, int limit, CancellationToken ct)
     {
         var buffered = new MemoryStream();
         var chunk = new byte[ChunkBytes];
         int read;
         while ((read = await body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffered.Length + read > RequestLimits.MaxBodyBytes)
+            if (buffered.Length + read > limit)
             {
                 return null;
             }
@@ -55,7 +55,7 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IProblemDet
         return buffered;
     }
 
-    private ValueTask RefuseAsync(HttpContext context)
+    private ValueTask RefuseAsync(HttpContext context, int limit)
     {
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         return problems.WriteAsync(new ProblemDetailsContext
@@ -65,7 +65,7 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IProblemDet
             {
                 Status = StatusCodes.Status413PayloadTooLarge,
                 Title = "Request body too large",
-                Detail = $"The body may be at most {RequestLimits.MaxBodyBytes} bytes.",
+                Detail = $"The body may be at most {limit} bytes.",
             },
         });
     }

@@ -1,15 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Model;
+using NotificationAspire.Contracts.Recipients;
 using NotificationAspire.Outbox;
 
 namespace Notifications.Api.Data;
 
-/// <summary>The command side's own database: notifications, their recipients and attempts, dead letters, and the outbox.</summary>
+/// <summary>The command side's own database: notifications, their recipients and attempts, dead letters, templates, and the outbox.</summary>
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
+    public DbSet<NotificationTemplate> Templates => Set<NotificationTemplate>();
+    public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -19,6 +22,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             n.HasKey(x => x.Id);
             n.Property(x => x.SenderId).HasMaxLength(200);
             n.Property(x => x.Channel).HasMaxLength(32);
+            n.Property(x => x.Category).HasMaxLength(64).HasDefaultValue(NotificationCategories.General);
             n.Property(x => x.TemplateKey).HasMaxLength(200);
             n.Property(x => x.TemplateDataJson).HasColumnType("jsonb");
             n.Property(x => x.CorrelationKey).HasMaxLength(200);
@@ -69,6 +73,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             d.HasIndex(x => x.DeadLetteredAt);
             d.HasIndex(x => x.NotificationId);
         });
+        model.MapTemplates();
         model.MapOutbox();
     }
 }

@@ -8,6 +8,8 @@ using Notifications.Api.DeadLetters;
 using Notifications.Api.Recovery;
 using Notifications.Api.Sending;
 using Notifications.Api.Status;
+using Notifications.Api.Templates;
+using NotificationAspire.Templating;
 
 namespace Notifications.Api.Extensions;
 
@@ -19,7 +21,8 @@ public static class ApplicationServiceExtensions
         builder.AddKafkaMessaging(ResourceNames.Kafka, ResourceNames.NotificationsApi);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<NotificationTemplates>();
+        builder.Services.AddSingleton<TemplateRenderer>();
+        builder.Services.AddScoped<TemplateStore>();
         builder.AddOutbox<NotificationsDbContext>();
         builder.Services.AddScoped<NotificationAcceptance>();
         builder.AddConsumerGroup(ConsumerGroups.NotificationStatus).AddSubscription<DeliveryStatusChanged, DeliveryStatusProjector>();

@@ -17,5 +17,8 @@ public sealed class DeliveryAttempt
 
     /// <summary>Sends the worker made again because the one before never recorded an outcome: a second copy is possible.</summary>
     public int InterruptedSends { get; init; }
+
+    /// <summary>Set when preferences-api could not answer and the worker went by the person's preferences as fetched then.</summary>
+    public DateTimeOffset? PreferencesCachedAt { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
 }

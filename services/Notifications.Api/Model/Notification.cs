@@ -8,10 +8,22 @@ public sealed class Notification
     /// <summary>Who asked: the calling client's id (`azp`) for services, the user's `sub` otherwise.</summary>
     public required string SenderId { get; init; }
 
-    public required string Channel { get; init; }
+    /// <summary>The channel the sender chose; null means the category's default channels, which the worker resolves.</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>What kind of notification this is; the worker applies the category's channels, opt-outs and quiet hours.</summary>
+    public required string Category { get; init; }
+
+    /// <summary>The sender's own text; null for a template send.</summary>
     public string? Subject { get; init; }
     public string? Body { get; init; }
+
+    /// <summary>
+    /// The template version the send pinned, rendered per recipient by the worker. Notifications accepted before
+    /// templates had versions have a key, no version, and the text rendered at the time in Subject and Body.
+    /// </summary>
     public string? TemplateKey { get; init; }
+    public int? TemplateVersion { get; init; }
     public string? TemplateDataJson { get; init; }
     public string? CorrelationKey { get; init; }
 
@@ -50,12 +62,15 @@ public enum NotificationStatus
     PartiallyDelivered,
     Failed,
     Cancelled,
+
+    /// <summary>Every delivery was deliberately not sent (opted out, or no channel of the category): nothing failed.</summary>
+    Skipped,
 }
 
 public static class NotificationStatusExtensions
 {
     public static bool IsFinal(this NotificationStatus status) => status is NotificationStatus.Delivered
-        or NotificationStatus.PartiallyDelivered or NotificationStatus.Failed or NotificationStatus.Cancelled;
+        or NotificationStatus.PartiallyDelivered or NotificationStatus.Failed or NotificationStatus.Cancelled or NotificationStatus.Skipped;
 
     public static readonly NotificationStatus[] InFlight =
         [NotificationStatus.Accepted, NotificationStatus.Dispatched, NotificationStatus.Retrying, NotificationStatus.Waiting];

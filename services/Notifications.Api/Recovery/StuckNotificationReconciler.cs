@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
 using Notifications.Api.Sending;
+using Notifications.Api.Templates;
 using NotificationAspire.Outbox;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
@@ -50,6 +51,7 @@ public sealed class StuckNotificationReconciler(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+        var templates = scope.ServiceProvider.GetRequiredService<TemplateStore>();
         var now = time.GetUtcNow();
         var cutoff = now - options.Value.StuckAfter;
         var stuck = await db.Notifications.Include(n => n.Recipients)
@@ -58,9 +60,13 @@ public sealed class StuckNotificationReconciler(
 
         foreach (var notification in stuck)
         {
+            // The pinned version again, whole: versions never change, so the event says what the first one said.
+            var template = notification is { TemplateKey: { } key, TemplateVersion: { } version }
+                ? await templates.ContentAsync(key, version, ct)
+                : null;
             notification.RedriveCount++;
             notification.UpdatedAt = now;
-            outbox.Add(SendEvents.Requested(notification));
+            outbox.Add(SendEvents.Requested(notification, template));
             if (notification.CancelledAt is { } cancelledAt)
             {
                 // The cancellation may have been lost with the request; it follows it again, in order.

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Requests;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
+using NotificationAspire.Contracts.Templates;
 using NotificationAspire.Outbox;
 using Npgsql;
 
@@ -22,7 +23,8 @@ public abstract record AcceptanceResult
 /// </summary>
 public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox outbox)
 {
-    public async Task<AcceptanceResult> AcceptAsync(Notification notification, CancellationToken ct)
+    /// <param name="template">The template version the notification pins, carried whole in its event.</param>
+    public async Task<AcceptanceResult> AcceptAsync(Notification notification, TemplateContent? template, CancellationToken ct)
     {
         if (await FindByKeyAsync(notification, ct) is { } earlier)
         {
@@ -30,7 +32,7 @@ public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox ou
         }
 
         db.Notifications.Add(notification);
-        outbox.Add(SendEvents.Requested(notification));
+        outbox.Add(SendEvents.Requested(notification, template));
         try
         {
             await db.SaveChangesAsync(ct); // one transaction: both rows or neither
@@ -47,14 +49,26 @@ public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox ou
         return new AcceptanceResult.Accepted(notification);
     }
 
-    private Task<Notification?> FindByKeyAsync(Notification notification, CancellationToken ct) =>
-        notification.IdempotencyKey is null
-            ? Task.FromResult<Notification?>(null)
-            : db.Notifications.AsNoTracking().FirstOrDefaultAsync(
-                n => n.SenderId == notification.SenderId && n.IdempotencyKey == notification.IdempotencyKey, ct);
+    /// <summary>
+    /// What an earlier request with this Idempotency-Key was answered, judged against this request's fingerprint;
+    /// null when the key is new (or absent). Asked before validation, so a retry gets the first answer even when
+    /// something it was checked against (a template's current version) has changed since.
+    /// </summary>
+    public async Task<AcceptanceResult?> EarlierAsync(string senderId, string? idempotencyKey, string requestHash, CancellationToken ct) =>
+        await FindByKeyAsync(senderId, idempotencyKey, ct) is { } earlier ? Compare(earlier, requestHash) : null;
 
-    private static AcceptanceResult Compare(Notification earlier, Notification attempt) =>
-        earlier.RequestHash == attempt.RequestHash
+    private Task<Notification?> FindByKeyAsync(Notification notification, CancellationToken ct) =>
+        FindByKeyAsync(notification.SenderId, notification.IdempotencyKey, ct);
+
+    private Task<Notification?> FindByKeyAsync(string senderId, string? idempotencyKey, CancellationToken ct) =>
+        idempotencyKey is null
+            ? Task.FromResult<Notification?>(null)
+            : db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.SenderId == senderId && n.IdempotencyKey == idempotencyKey, ct);
+
+    private static AcceptanceResult Compare(Notification earlier, Notification attempt) => Compare(earlier, attempt.RequestHash);
+
+    private static AcceptanceResult Compare(Notification earlier, string? requestHash) =>
+        earlier.RequestHash == requestHash
             ? new AcceptanceResult.Accepted(earlier)
             : new AcceptanceResult.KeyConflict(earlier.Id);
 }

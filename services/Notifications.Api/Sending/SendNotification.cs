@@ -4,6 +4,8 @@ using Notifications.Api.Requests;
 using Notifications.Api.Model;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
+using NotificationAspire.Contracts.Recipients;
+using Notifications.Api.Templates;
 
 namespace Notifications.Api.Sending;
 
@@ -13,7 +15,7 @@ public static class SendNotification
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     public static async Task<Results<Accepted<NotificationAccepted>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        HttpRequest http, ClaimsPrincipal user, NotificationAcceptance acceptance, NotificationTemplates templates,
+        HttpRequest http, ClaimsPrincipal user, NotificationAcceptance acceptance, TemplateStore templates,
         TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         var idempotencyKey = http.Headers[IdempotencyKeyHeader].ToString();
@@ -35,14 +37,26 @@ public static class SendNotification
             return refused;
         }
         var request = body.Value!;
-        var errors = SendNotificationValidator.Validate(request, templates);
+        var (senderId, key) = (user.SenderId(), NullIfEmpty(idempotencyKey));
+        if (await acceptance.EarlierAsync(senderId, key, RequestFingerprint.Of(request), ct) is { } earlier)
+        {
+            return Answer(earlier, loggers);
+        }
+        var template = request.TemplateKey is { Length: <= SendNotificationValidator.MaxKeyLength } templateKey
+            ? await templates.LookUpAsync(templateKey, request.TemplateVersion is >= 1 ? request.TemplateVersion : null, ct)
+            : null;
+        var errors = SendNotificationValidator.Validate(request, template);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var notification = NewNotification(request, user.SenderId(), NullIfEmpty(idempotencyKey), templates, time.GetUtcNow());
-        var result = await acceptance.AcceptAsync(notification, ct);
+        var notification = NewNotification(request, senderId, key, template?.Found, time.GetUtcNow());
+        return Answer(await acceptance.AcceptAsync(notification, template?.Found?.ToContent(), ct), loggers);
+    }
+
+    private static Results<Accepted<NotificationAccepted>, ValidationProblem, ProblemHttpResult> Answer(AcceptanceResult result, ILoggerFactory loggers)
+    {
         switch (result)
         {
             case AcceptanceResult.Accepted(var accepted):
@@ -60,19 +74,21 @@ public static class SendNotification
         }
     }
 
+    /// <param name="template">The version the send pins; the worker renders it per recipient, so Subject and Body stay null.</param>
     private static Notification NewNotification(SendNotificationRequest request, string senderId, string? idempotencyKey,
-        NotificationTemplates templates, DateTimeOffset now)
+        TemplateVersion? template, DateTimeOffset now)
     {
-        var (subject, body) = request.TemplateKey is { } key ? templates.Render(key, request.TemplateData) : (request.Subject!, request.Body!);
         var id = Guid.CreateVersion7(now);
         return new Notification
         {
             Id = id,
             SenderId = senderId,
-            Channel = request.Channel!,
-            Subject = subject,
-            Body = body,
-            TemplateKey = request.TemplateKey,
+            Channel = request.Channel,
+            Category = request.Category ?? NotificationCategories.General,
+            Subject = request.Subject,
+            Body = request.Body,
+            TemplateKey = template?.TemplateKey,
+            TemplateVersion = template?.Version,
             TemplateDataJson = request.TemplateData?.ToJsonString(),
             CorrelationKey = request.CorrelationKey,
             IdempotencyKey = idempotencyKey,
@@ -84,7 +100,7 @@ public static class SendNotification
             {
                 NotificationId = id,
                 UserId = r.UserId!,
-                Contact = r.Contact!.Trim(),
+                Contact = r.Contact?.Trim(),
             }).ToList(),
         };
     }

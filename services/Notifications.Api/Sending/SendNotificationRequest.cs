@@ -1,8 +1,16 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Notifications.Api.Sending;
 
-/// <summary>The body of `POST /api/notifications`. Unknown fields are rejected, so a typo never goes unnoticed.</summary>
+/// <summary>
+/// The body of `POST /api/notifications`. Unknown fields are rejected, so a typo never goes unnoticed.
+/// Fields added later come last and are left out of the fingerprint while null, so a request accepted before
+/// they existed still matches its own retry (<see cref="RequestFingerprint"/>).
+/// </summary>
+/// <param name="Channel">Optional: absent means the category's default channels, resolved by the worker.</param>
+/// <param name="Category">Optional: a category key (`order-updates`); absent means `general`.</param>
+/// <param name="TemplateVersion">Optional: pins an older version of the template; absent means the current one.</param>
 public sealed record SendNotificationRequest(
     string? Channel,
     IReadOnlyList<RecipientRequest>? Recipients,
@@ -10,8 +18,11 @@ public sealed record SendNotificationRequest(
     string? Body,
     string? TemplateKey,
     JsonObject? TemplateData,
-    string? CorrelationKey);
+    string? CorrelationKey,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TemplateVersion = null);
 
+/// <param name="Contact">Optional: an address for a person without a profile; absent means the one in their profile.</param>
 public sealed record RecipientRequest(string? UserId, string? Contact);
 
 /// <summary>What `POST` answers (202), the same for a replay with the same Idempotency-Key.</summary>

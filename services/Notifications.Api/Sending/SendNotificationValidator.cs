@@ -1,6 +1,9 @@
 using System.Net.Mail;
+using System.Text.RegularExpressions;
 using Notifications.Api.Requests;
+using Notifications.Api.Templates;
 using NotificationAspire.Contracts.Events;
+using NotificationAspire.Templating;
 
 namespace Notifications.Api.Sending;
 
@@ -8,29 +11,32 @@ namespace Notifications.Api.Sending;
 /// Checks a send request field by field. Errors are keyed by the JSON path of the offending field
 /// (`recipients[1].contact`), which is what a caller needs to fix it.
 /// </summary>
-public static class SendNotificationValidator
+public static partial class SendNotificationValidator
 {
     public const int MaxRecipients = 100;
     public const int MaxSubjectLength = 200;
     public const int MaxBodyLength = 10_000;
     public const int MaxKeyLength = 200;
+    public const int MaxCategoryLength = 64;
+    public const int MaxContactLength = 320;
 
-    public static Dictionary<string, string[]> Validate(SendNotificationRequest request, NotificationTemplates templates)
+    /// <param name="template">What the request's templateKey found; null when it names none.</param>
+    public static Dictionary<string, string[]> Validate(SendNotificationRequest request, TemplateLookup? template)
     {
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
 
-        if (string.IsNullOrWhiteSpace(request.Channel))
+        if (request.Channel is not null && !Channels.Supported.Contains(request.Channel))
         {
-            Error("channel", "A channel is required.");
+            Error("channel", $"Unsupported channel '{request.Channel}'. Supported: {string.Join(", ", Channels.Supported)}; or leave it out for the category's channels.");
         }
-        else if (!Channels.Supported.Contains(request.Channel))
+        if (request.Category is not null && (request.Category.Length > MaxCategoryLength || !Slug().IsMatch(request.Category)))
         {
-            Error("channel", $"Unsupported channel '{request.Channel}'. Supported: {string.Join(", ", Channels.Supported)}.");
+            Error("category", $"A category key is 1 to {MaxCategoryLength} lowercase letters, digits and single hyphens (order-updates).");
         }
 
         ValidateRecipients(request, Error);
-        ValidateContent(request, templates, Error);
+        ValidateContent(request, template, Error);
 
         if (request.CorrelationKey is { Length: > MaxKeyLength })
         {
@@ -65,25 +71,34 @@ public static class SendNotificationValidator
             {
                 error($"recipients[{i}].userId", $"'{userId}' is listed more than once.");
             }
-            if (string.IsNullOrWhiteSpace(contact))
+            // No contact: the worker uses the person's profile. One given must be usable as it stands.
+            if (contact is null)
             {
-                error($"recipients[{i}].contact", "A contact is required.");
+                continue;
             }
-            else if (request.Channel == Channels.Email && !IsEmailAddress(contact))
+            if (string.IsNullOrWhiteSpace(contact) || contact.Length > MaxContactLength)
+            {
+                error($"recipients[{i}].contact", $"A contact, when given, is 1 to {MaxContactLength} characters; leave it out to use the person's profile.");
+            }
+            else if (request.Channel is null or Channels.Email && !IsEmailAddress(contact))
             {
                 error($"recipients[{i}].contact", $"'{contact}' is not an email address.");
             }
         }
     }
 
-    private static void ValidateContent(SendNotificationRequest request, NotificationTemplates templates, Action<string, string> error)
+    private static void ValidateContent(SendNotificationRequest request, TemplateLookup? template, Action<string, string> error)
     {
         var hasText = request.Subject is not null || request.Body is not null;
         if (request.TemplateData is not null && request.TemplateKey is null)
         {
             error("templateData", "Template data needs a templateKey.");
         }
-        foreach (var field in NotificationTemplates.PathsCarryingNul(request.TemplateData))
+        if (request.TemplateVersion is { } pinned && (request.TemplateKey is null || pinned < 1))
+        {
+            error("templateVersion", request.TemplateKey is null ? "A template version needs a templateKey." : "Versions start at 1.");
+        }
+        foreach (var field in TextRules.PathsCarryingNul(request.TemplateData, "templateData"))
         {
             error(field, TextRules.NulMessage);
         }
@@ -93,10 +108,7 @@ public static class SendNotificationValidator
             {
                 error("templateKey", "Give either a template key or a subject and body, not both.");
             }
-            foreach (var (field, message) in templates.Check(request.TemplateKey, request.TemplateData))
-            {
-                error(field, message);
-            }
+            ValidateTemplate(request, template, error);
             return;
         }
         if (string.IsNullOrWhiteSpace(request.Subject) || request.Subject.Length > MaxSubjectLength)
@@ -106,6 +118,33 @@ public static class SendNotificationValidator
         if (string.IsNullOrWhiteSpace(request.Body) || request.Body.Length > MaxBodyLength)
         {
             error("body", $"A body of 1 to {MaxBodyLength} characters is required (or a templateKey).");
+        }
+    }
+
+    /// <summary>The data is checked against the pinned version's declared variables now, so a gap is a 400, not a failed delivery later.</summary>
+    private static void ValidateTemplate(SendNotificationRequest request, TemplateLookup? template, Action<string, string> error)
+    {
+        if (template?.Found is not { } version)
+        {
+            if (template is { KeyExists: true, RequestedVersion: { } missing })
+            {
+                error("templateVersion", $"Template '{request.TemplateKey}' has no version {missing}.");
+            }
+            else
+            {
+                error("templateKey", $"Unknown template '{request.TemplateKey}'. GET /api/templates lists them.");
+            }
+            return;
+        }
+        // Every locale covers the default's channels (a save-time rule), so the default's say what the template can send.
+        var content = version.ToContent();
+        if (request.Channel is { } channel && !TemplateParts.Complete(LocaleFallback.Choose(content, content.DefaultLocale)).Contains(channel))
+        {
+            error("channel", $"Template '{version.TemplateKey}' version {version.Version} has no {channel} content.");
+        }
+        foreach (var name in TemplateData.Missing(version.Variables, request.TemplateData))
+        {
+            error($"templateData.{name}", TemplateData.MissingMessage(version.TemplateKey, name));
         }
     }
 
@@ -122,5 +161,8 @@ public static class SendNotificationValidator
     }
 
     private static bool IsEmailAddress(string contact) =>
-        MailAddress.TryCreate(contact, out var address) && address.Address == contact.Trim() && contact.Length <= 320;
+        MailAddress.TryCreate(contact, out var address) && address.Address == contact.Trim() && contact.Length <= MaxContactLength;
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex Slug();
 }

@@ -39,6 +39,7 @@ public sealed class DeliveryStatusProjector(NotificationsDbContext db, TimeProvi
             AttemptNumber = change.AttemptNumber,
             Error = change.Error,
             InterruptedSends = change.InterruptedSends,
+            PreferencesCachedAt = change.PreferencesCachedAt,
             OccurredAt = change.OccurredAt,
         });
         notification.Status = NotificationProgress.StatusOf(notification);

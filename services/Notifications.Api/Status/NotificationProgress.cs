@@ -3,28 +3,27 @@ using NotificationAspire.Contracts.Events;
 
 namespace Notifications.Api.Status;
 
-/// <summary>A notification's status from the latest state of each recipient's delivery.</summary>
+/// <summary>A notification's status from the latest state of each of its deliveries (one per recipient and channel).</summary>
 public static class NotificationProgress
 {
     public static NotificationStatus StatusOf(Notification notification)
     {
         var latest = notification.Recipients
-            .Select(r => notification.Attempts
-                .Where(a => a.RecipientUserId == r.UserId)
-                .OrderBy(a => DeliveryStates.IsFinal(a.State)) // a final state outranks anything reported at the same time
-                .ThenBy(a => a.OccurredAt).ThenBy(a => a.AttemptNumber)
-                .LastOrDefault()?.State)
+            .SelectMany(r => LatestPerChannel(notification.Attempts.Where(a => a.RecipientUserId == r.UserId)))
             .ToList();
 
         int Count(string state) => latest.Count(s => s == state);
-        var final = latest.Count(s => s is not null && DeliveryStates.IsFinal(s));
-        if (final == latest.Count)
+        if (latest.All(s => s is not null && DeliveryStates.IsFinal(s)))
         {
-            return (Count(DeliveryStates.Delivered), Count(DeliveryStates.Failed)) switch
+            // Skips are deliberate (an opt-out, a channel outside the category), not failures: they neither
+            // spoil a delivered notification nor count as one.
+            var sent = latest.Count - Count(DeliveryStates.Skipped);
+            return (sent, Count(DeliveryStates.Delivered), Count(DeliveryStates.Failed)) switch
             {
-                var (delivered, _) when delivered == latest.Count => NotificationStatus.Delivered,
-                var (delivered, _) when delivered > 0 => NotificationStatus.PartiallyDelivered,
-                var (_, failed) when failed > 0 => NotificationStatus.Failed,
+                (0, _, _) => NotificationStatus.Skipped,
+                var (_, delivered, _) when delivered == sent => NotificationStatus.Delivered,
+                var (_, delivered, _) when delivered > 0 => NotificationStatus.PartiallyDelivered,
+                var (_, _, failed) when failed > 0 => NotificationStatus.Failed,
                 _ => NotificationStatus.Cancelled,
             };
         }
@@ -33,5 +32,20 @@ public static class NotificationProgress
             return NotificationStatus.Waiting;
         }
         return Count(DeliveryStates.Retrying) > 0 ? NotificationStatus.Retrying : NotificationStatus.Dispatched;
+    }
+
+    /// <summary>
+    /// The latest state on each channel a recipient was reported on. A recipient with no report yet is one
+    /// delivery in flight (null): without a chosen channel only the worker knows which channels the category brings.
+    /// </summary>
+    private static IEnumerable<string?> LatestPerChannel(IEnumerable<DeliveryAttempt> attempts)
+    {
+        var latest = attempts.GroupBy(a => a.Channel, StringComparer.Ordinal)
+            .Select(channel => (string?)channel
+                .OrderBy(a => DeliveryStates.IsFinal(a.State)) // a final state outranks anything reported at the same time
+                .ThenBy(a => a.OccurredAt).ThenBy(a => a.AttemptNumber)
+                .Last().State)
+            .ToList();
+        return latest.Count == 0 ? [null] : latest;
     }
 }

@@ -20,7 +20,7 @@ public static class NotificationQueries
             .Where(n => n.SenderId == senderId)
             .OrderByDescending(n => n.CreatedAt)
             .Take(page)
-            .Select(n => new NotificationSummary(n.Id, n.Channel, n.Status.ToString(), n.CorrelationKey, n.CreatedAt))
+            .Select(n => new NotificationSummary(n.Id, n.Category, n.Channel, n.Status.ToString(), n.CorrelationKey, n.CreatedAt))
             .ToListAsync(ct);
         return TypedResults.Ok(items);
     }

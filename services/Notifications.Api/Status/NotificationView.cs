@@ -2,12 +2,18 @@ using Notifications.Api.Model;
 
 namespace Notifications.Api.Status;
 
-/// <summary>A notification as its sender sees it: status, recipients and every delivery attempt.</summary>
+/// <summary>
+/// A notification as its sender sees it: status, what was asked (category, channel or null for the category's,
+/// the pinned template version), recipients and every delivery attempt, skips with their reason included.
+/// </summary>
 public sealed record NotificationView(
     Guid Id,
     string Status,
-    string Channel,
+    string Category,
+    string? Channel,
     string? Subject,
+    string? TemplateKey,
+    int? TemplateVersion,
     string? CorrelationKey,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
@@ -15,14 +21,18 @@ public sealed record NotificationView(
     IReadOnlyList<AttemptView> Attempts)
 {
     public static NotificationView From(Notification n) => new(
-        n.Id, n.Status.ToString(), n.Channel, n.Subject, n.CorrelationKey, n.CreatedAt, n.UpdatedAt,
+        n.Id, n.Status.ToString(), n.Category, n.Channel, n.Subject, n.TemplateKey, n.TemplateVersion, n.CorrelationKey, n.CreatedAt, n.UpdatedAt,
         n.Recipients.Select(r => new RecipientView(r.UserId, r.Contact)).ToList(),
         n.Attempts.OrderBy(a => a.OccurredAt)
-            .Select(a => new AttemptView(a.Channel, a.RecipientUserId, a.State, a.AttemptNumber, a.OccurredAt, a.Error, a.InterruptedSends)).ToList());
+            .Select(a => new AttemptView(a.Channel, a.RecipientUserId, a.State, a.AttemptNumber, a.OccurredAt, a.Error, a.InterruptedSends, a.PreferencesCachedAt)).ToList());
 }
 
-public sealed record RecipientView(string UserId, string Contact);
+/// <param name="Contact">The address the sender gave; null means the person's profile supplies it at delivery.</param>
+public sealed record RecipientView(string UserId, string? Contact);
 
-public sealed record AttemptView(string Channel, string Recipient, string State, int AttemptNumber, DateTimeOffset OccurredAt, string? Error, int InterruptedSends);
+/// <param name="Error">Why it failed, waits or was skipped (an opt-out, a channel outside the category).</param>
+/// <param name="PreferencesCachedAt">Set when the person's preferences service was down and their preferences as fetched then were used.</param>
+public sealed record AttemptView(string Channel, string Recipient, string State, int AttemptNumber, DateTimeOffset OccurredAt, string? Error,
+    int InterruptedSends, DateTimeOffset? PreferencesCachedAt);
 
-public sealed record NotificationSummary(Guid Id, string Channel, string Status, string? CorrelationKey, DateTimeOffset CreatedAt);
+public sealed record NotificationSummary(Guid Id, string Category, string? Channel, string Status, string? CorrelationKey, DateTimeOffset CreatedAt);

@@ -26,7 +26,7 @@ public sealed class CancellationTests(PlatformFixture platform)
         Assert.Equal($"{retry.DeliveryKey}:{DeliveryStates.Cancelled}:0", cancelled.Id);
         Assert.Contains(ServiceAccounts.OrderService, cancelled.Payload.Error);
         Assert.True(cancelled.Payload.OccurredAt >= dueAt, "The retry was decided on when it fell due, not earlier.");
-        Assert.Empty(await _mail.SearchAsync(token, retry.Subject));
+        Assert.Empty(await _mail.SearchAsync(token, retry.Subject!));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class CancellationTests(PlatformFixture platform)
 
         var cancelled = Assert.Single(await statuses.WaitForAsync(request.NotificationId, s => s.Count > 0));
         Assert.Equal(DeliveryStates.Cancelled, cancelled.Payload.State);
-        Assert.Empty(await _mail.SearchAsync(token, request.Subject));
+        Assert.Empty(await _mail.SearchAsync(token, request.Subject!));
     }
 
     [Fact]
@@ -60,6 +60,6 @@ public sealed class CancellationTests(PlatformFixture platform)
         var all = await statuses.WaitForAsync(request.NotificationId, s => s.Count >= 2);
 
         Assert.All(all, e => Assert.Equal(DeliveryStates.Delivered, e.Payload.State));
-        Assert.Single(await _mail.SearchAsync(token, request.Subject, to: request.Recipients[0].Contact));
+        Assert.Single(await _mail.SearchAsync(token, request.Subject!, to: request.Recipients[0].Contact));
     }
 }

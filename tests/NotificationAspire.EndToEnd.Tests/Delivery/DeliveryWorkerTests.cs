@@ -27,11 +27,11 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         var traceId = ActivityTraceId.CreateRandom();
         await _probe.ProduceRequestAsync(request, eventId: Guid.NewGuid().ToString(), traceParent: $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
 
-        var email = Assert.Single(await _mail.WaitForAsync(token, request.Subject, to: request.Recipients[0].Contact, StatusStream.Deadline));
+        var email = Assert.Single(await _mail.WaitForAsync(token, request.Subject!, to: request.Recipients[0].Contact, StatusStream.Deadline));
         Assert.Equal(request.Body, await _mail.BodyTextAsync(email.Id));
         Assert.EndsWith("@notificationaspire.local>", await _mail.HeaderAsync(email.Id, "Message-ID"));
 
-        var deliveryKey = DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel);
+        var deliveryKey = DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel!);
         var dispatch = await _probe.FindAsync(KafkaTopics.NotificationDispatch.Name, $"{deliveryKey}:dispatch");
         Assert.NotNull(dispatch);
         Assert.Equal(request.Recipients[0].UserId, dispatch.Message.Key);
@@ -69,7 +69,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         var delivered = Assert.Single(received, e => e.Payload.State == DeliveryStates.Delivered);
         Assert.Equal(1, delivered.Payload.InterruptedSends);
         Assert.Equal(2, delivered.Payload.AttemptNumber); // sends started: the interrupted one and this one
-        Assert.Single(await _mail.WaitForAsync(token, request.Subject, to: request.Recipients[0].Contact, StatusStream.Deadline));
+        Assert.Single(await _mail.WaitForAsync(token, request.Subject!, to: request.Recipients[0].Contact, StatusStream.Deadline));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
 
         await _probe.ProduceRequestAsync(request, eventId);
         var first = Assert.Single(await statuses.WaitForAsync(request.NotificationId, s => s.Any(e => e.Payload.State == DeliveryStates.Delivered)));
-        Assert.Single(await _mail.WaitForAsync(token, request.Subject, to: request.Recipients[0].Contact, StatusStream.Deadline));
+        Assert.Single(await _mail.WaitForAsync(token, request.Subject!, to: request.Recipients[0].Contact, StatusStream.Deadline));
 
         // The same record again, as Kafka hands it out when a worker crashed after fanning out but before committing.
         await _probe.ProduceRequestAsync(request, eventId);
@@ -91,7 +91,7 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         Assert.Equal(2, both.Count);
         Assert.All(both, e => Assert.Equal(first.Id, e.Id));
         Assert.All(both, e => Assert.Equal(DeliveryStates.Delivered, e.Payload.State));
-        Assert.Single(await _mail.SearchAsync(token, request.Subject, to: request.Recipients[0].Contact));
+        Assert.Single(await _mail.SearchAsync(token, request.Subject!, to: request.Recipients[0].Contact));
     }
 
     [Fact]
@@ -108,9 +108,9 @@ public sealed class DeliveryWorkerTests(PlatformFixture platform)
         Assert.Contains("not an email address", failed.Payload.Error);
         Assert.EndsWith($":{DeliveryStates.Failed}:1", failed.Id);
         // The worker announces the outcome after the send would have happened, so the sink is already final.
-        Assert.Empty(await _mail.SearchAsync(token, request.Subject));
+        Assert.Empty(await _mail.SearchAsync(token, request.Subject!));
 
-        var deliveryKey = DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel);
+        var deliveryKey = DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel!);
         var letter = await _probe.FindAsync(KafkaTopics.NotificationDeadLetters.Name, $"{deliveryKey}:dead:1");
         Assert.NotNull(letter);
         Assert.Equal(deliveryKey, letter.Message.Key);

@@ -47,7 +47,7 @@ public sealed class RetryAndReplayTests(PlatformFixture platform)
         var queued = Assert.Single(await behindStatus.WaitForAsync(behind.NotificationId, s => s.Count > 0));
         Assert.Equal(DeliveryStates.Delivered, queued.Payload.State);
         Assert.True(queued.Payload.OccurredAt >= dueAt);
-        Assert.Single(await _mail.WaitForAsync(token, waiting.Subject, to: waiting.Contact, StatusStream.Deadline));
+        Assert.Single(await _mail.WaitForAsync(token, waiting.Subject!, to: waiting.Contact, StatusStream.Deadline));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class RetryAndReplayTests(PlatformFixture platform)
         var all = await statuses.WaitForAsync(request.NotificationId, s => s.Count >= 3);
         Assert.Equal(3, all.Count);
         Assert.All(all, e => Assert.Equal(delivered.Id, e.Id));
-        Assert.Single(await _mail.SearchAsync(token, request.Subject, to: request.Recipients[0].Contact));
+        Assert.Single(await _mail.SearchAsync(token, request.Subject!, to: request.Recipients[0].Contact));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class RetryAndReplayTests(PlatformFixture platform)
     {
         var token = Token();
         var request = DeliveryProbe.EmailRequest(token, contact: "still not an email address");
-        var deliveryKey = DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel);
+        var deliveryKey = DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel!);
         using var statuses = await _probe.OpenStatusStreamAsync();
         await _probe.ProduceRequestAsync(request, Guid.NewGuid().ToString());
         await statuses.WaitForAsync(request.NotificationId, s => s.Count > 0);
@@ -126,8 +126,8 @@ public sealed class RetryAndReplayTests(PlatformFixture platform)
     }
 
     private static DeliveryDispatched AsFanOutWrites(NotificationRequested request) => new(
-        request.NotificationId, DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel), request.Recipients[0].UserId,
-        request.Recipients[0].Contact, request.Channel, request.Subject, request.Body, request.CorrelationKey, 1, null, []);
+        request.NotificationId, DeliveryKeys.For(request.NotificationId, request.Recipients[0].UserId, request.Channel!), request.Recipients[0].UserId,
+        request.Recipients[0].Contact, request.Channel!, request.Subject, request.Body, request.CorrelationKey, 1, null, []);
 
     private static string Token() => Guid.NewGuid().ToString("N");
 }

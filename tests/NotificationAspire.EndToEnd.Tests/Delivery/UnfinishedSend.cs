@@ -25,11 +25,11 @@ internal static class UnfinishedSend
                                     "AttemptCount", "ScheduledAttempt", "InterruptedSends", "CreatedAt", "UpdatedAt")
             VALUES (@key, @notification, @user, @channel, @contact, 'Sending', 1, 1, 0, @started, @started)
             """, connection);
-        insert.Parameters.AddWithValue("key", DeliveryKeys.For(request.NotificationId, recipient.UserId, request.Channel));
+        insert.Parameters.AddWithValue("key", DeliveryKeys.For(request.NotificationId, recipient.UserId, request.Channel!));
         insert.Parameters.AddWithValue("notification", request.NotificationId);
         insert.Parameters.AddWithValue("user", recipient.UserId);
-        insert.Parameters.AddWithValue("channel", request.Channel);
-        insert.Parameters.AddWithValue("contact", recipient.Contact);
+        insert.Parameters.AddWithValue("channel", request.Channel!);
+        insert.Parameters.AddWithValue("contact", recipient.Contact!);
         insert.Parameters.AddWithValue("started", startedAt);
         await insert.ExecuteNonQueryAsync();
     }

@@ -75,7 +75,7 @@ public sealed class MailOutageTests(PlatformFixture platform, ITestOutputHelper 
         string.Join(' ', statuses.GroupBy(s => s).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"));
 }
 
-/// <summary>A platform of its own on default settings, alone on the machine: it stops the mail server for minutes.</summary>
+/// <summary>A platform of its own on default settings, alone on the machine: it stops the mail server for minutes, and preferences-api.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class MailOutageCollection : ICollectionFixture<PlatformFixture>
 {

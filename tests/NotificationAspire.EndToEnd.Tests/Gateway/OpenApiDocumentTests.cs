@@ -64,6 +64,11 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
     [InlineData("GET /api/dead-letters/{id}", "200 404")]
     [InlineData("POST /api/dead-letters/{id}/replay", "200 202 404 422")]
     [InlineData("POST /api/dead-letters/replay", "200")]
+    [InlineData("GET /api/templates", "200")]
+    [InlineData("GET /api/templates/{key}", "200 404")]
+    [InlineData("GET /api/templates/{key}/versions/{version}", "200 404")]
+    [InlineData("PUT /api/templates/{key}", "201 400 413 415")]
+    [InlineData("POST /api/templates/{key}/preview", "200 400 404 413 415")]
     public async Task An_operation_declares_each_status_its_handler_answers(string operation, string statuses)
     {
         var declared = Statuses(Operations(await GetDocumentAsync()).Single(op => op.Name == operation).Operation);

@@ -16,7 +16,7 @@ public sealed class BadRequestTests(PlatformFixture platform)
     /// <summary>A body (with CONTACT standing for a fresh address) and the field the problem must name.</summary>
     public static TheoryData<string, string> BadBodies => new()
     {
-        { """{"recipients":[{"userId":"u1","contact":"CONTACT"}],"subject":"s","body":"b"}""", "channel" },
+        { """{"category":"Order Updates","recipients":[{"userId":"u1","contact":"CONTACT"}],"subject":"s","body":"b"}""", "category" },
         { """{"channel":"pigeon","recipients":[{"userId":"u1","contact":"CONTACT"}],"subject":"s","body":"b"}""", "channel" },
         { """{"channel":"email","subject":"s","body":"b"}""", "recipients" },
         { """{"channel":"email","recipients":[],"subject":"s","body":"b"}""", "recipients" },
@@ -27,6 +27,7 @@ public sealed class BadRequestTests(PlatformFixture platform)
         { """{"channel":"email","recipients":[{"userId":"u1","contact":"CONTACT"}],"subject":"s"}""", "body" },
         { """{"channel":"email","recipients":[{"userId":"u1","contact":"CONTACT"}],"templateKey":"no-such-template"}""", "templateKey" },
         { """{"channel":"email","recipients":[{"userId":"u1","contact":"CONTACT"}],"templateKey":"order-shipped","templateData":{"name":"A"}}""", "templateData.orderId" },
+        { """{"channel":"email","recipients":[{"userId":"u1","contact":"CONTACT"}],"templateKey":"order-shipped","templateVersion":999,"templateData":{"name":"A","orderId":"1","trackingUrl":"u"}}""", "templateVersion" },
         { """{"channel":"email","recipients":[{"userId":"u1","contact":"CONTACT"}],"subject":"s","body":"b","priority":"high"}""", "priority" },
         { """{"channel":"email","recipients":[{"userId":42,"contact":"CONTACT"}],"subject":"s","body":"b"}""", "recipients[0].userId" },
         { """{"channel":"email","recipients":"CONTACT","subject":"s","body":"b"}""", "recipients" },

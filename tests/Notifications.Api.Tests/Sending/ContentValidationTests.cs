@@ -4,18 +4,40 @@ using Notifications.Api.Sending;
 
 namespace Notifications.Api.Tests.Sending;
 
-/// <summary>What a send request says and on which channel: a supported channel, and either subject and body within limits or a template.</summary>
+/// <summary>What a send request says and on which channel: a supported channel or none, a category key, and either subject and body within limits or a template.</summary>
 public sealed class ContentValidationTests
 {
-    private static readonly NotificationTemplates Templates = new();
-
     [Fact]
-    public void A_request_needs_a_channel() =>
-        Assert.Equal(["A channel is required."], Validate(Email() with { Channel = null })["channel"]);
+    public void Without_a_channel_the_category_s_channels_are_used() =>
+        Assert.Empty(Validate(Email() with { Channel = null }));
 
     [Fact]
     public void An_unsupported_channel_is_refused_naming_the_supported_ones() =>
-        Assert.Equal(["Unsupported channel 'sms'. Supported: email."], Validate(Email() with { Channel = "sms" })["channel"]);
+        Assert.Equal(["Unsupported channel 'sms'. Supported: email; or leave it out for the category's channels."],
+            Validate(Email() with { Channel = "sms" })["channel"]);
+
+    [Theory]
+    [InlineData("order-updates")]
+    [InlineData("security")]
+    [InlineData("a1")]
+    public void A_category_is_a_key(string category) =>
+        Assert.Empty(Validate(Email() with { Category = category }));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Order-Updates")]
+    [InlineData("order updates")]
+    [InlineData("order--updates")]
+    [InlineData("-security")]
+    public void A_category_that_is_not_a_key_is_refused(string category) =>
+        Assert.Contains("category", Validate(Email() with { Category = category }).Keys);
+
+    [Fact]
+    public void A_category_of_the_maximum_length_is_allowed_and_one_longer_is_refused()
+    {
+        Assert.Empty(Validate(Email() with { Category = new string('c', SendNotificationValidator.MaxCategoryLength) }));
+        Assert.Contains("category", Validate(Email() with { Category = new string('c', SendNotificationValidator.MaxCategoryLength + 1) }).Keys);
+    }
 
     [Fact]
     public void Channel_names_are_case_sensitive() =>
@@ -66,7 +88,7 @@ public sealed class ContentValidationTests
             Validate(Template("password-changed", new JsonObject { ["name"] = "Alice" }))["templateData.changedAt"]);
 
     private static Dictionary<string, string[]> Validate(SendNotificationRequest request) =>
-        SendNotificationValidator.Validate(request, Templates);
+        SendNotificationValidator.Validate(request, request.TemplateKey is { } key ? SeededTemplates.LookUp(key) : null);
 
     private static SendNotificationRequest Email() =>
         new("email", [new RecipientRequest("alice", "alice@example.com")], "Hello", "It works.", null, null, null);

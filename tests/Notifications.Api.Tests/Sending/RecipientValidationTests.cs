@@ -3,16 +3,14 @@ using Notifications.Api.Sending;
 
 namespace Notifications.Api.Tests.Sending;
 
-/// <summary>Who a send request may go to: one to a hundred distinct recipients, each with a contact its channel can use.</summary>
+/// <summary>Who a send request may go to: one to a hundred distinct recipients, each with a contact its channel can use or none (their profile has it).</summary>
 public sealed class RecipientValidationTests
 {
-    private static readonly NotificationTemplates Templates = new();
-
     [Fact]
     public void A_request_without_recipients_is_refused()
     {
         Assert.Contains("recipients", Validate([]).Keys);
-        Assert.Contains("recipients", SendNotificationValidator.Validate(Email([]) with { Recipients = null }, Templates).Keys);
+        Assert.Contains("recipients", SendNotificationValidator.Validate(Email([]) with { Recipients = null }, null).Keys);
     }
 
     [Fact]
@@ -48,11 +46,29 @@ public sealed class RecipientValidationTests
         Assert.Contains("recipients[0].userId", Validate([new(new string('u', SendNotificationValidator.MaxKeyLength + 1), "alice@example.com")]).Keys);
     }
 
+    [Fact]
+    public void A_recipient_without_a_contact_is_reached_through_their_profile() =>
+        Assert.Empty(Validate([new("alice", null)]));
+
     [Theory]
-    [InlineData(null)]
     [InlineData("")]
-    public void A_recipient_needs_a_contact(string? contact) =>
-        Assert.Equal(["A contact is required."], Validate([new("alice", contact)])["recipients[0].contact"]);
+    [InlineData(" ")]
+    public void A_contact_that_is_given_must_not_be_blank(string contact) =>
+        Assert.Contains("recipients[0].contact", Validate([new("alice", contact)]).Keys);
+
+    [Fact]
+    public void A_contact_of_the_maximum_length_is_allowed_and_one_longer_is_refused()
+    {
+        var local = new string('a', 64);
+        var domain = string.Join('.', Enumerable.Repeat(new string('d', 63), 4))[..(SendNotificationValidator.MaxContactLength - 65)];
+        Assert.Empty(Validate([new("alice", $"{local}@{domain}")]));
+        Assert.Contains("recipients[0].contact", Validate([new("alice", $"{local}@{domain}x")]).Keys);
+    }
+
+    [Fact]
+    public void Without_a_channel_a_contact_must_still_be_an_email_address_the_only_inline_contact_there_is() =>
+        Assert.Equal(["'+4915112345678' is not an email address."],
+            SendNotificationValidator.Validate(Email([new("alice", "+4915112345678")]) with { Channel = null }, null)["recipients[0].contact"]);
 
     [Theory]
     [InlineData("alice")]
@@ -62,7 +78,7 @@ public sealed class RecipientValidationTests
         Assert.Equal([$"'{contact}' is not an email address."], Validate([new("alice", contact)])["recipients[0].contact"]);
 
     private static Dictionary<string, string[]> Validate(IReadOnlyList<RecipientRequest> recipients) =>
-        SendNotificationValidator.Validate(Email(recipients), Templates);
+        SendNotificationValidator.Validate(Email(recipients), null);
 
     private static SendNotificationRequest Email(IReadOnlyList<RecipientRequest> recipients) =>
         new("email", recipients, "Hello", "It works.", null, null, null);

@@ -3,7 +3,7 @@ using NotificationAspire.Contracts.Events;
 
 namespace Notifications.Api.Tests.Status;
 
-/// <summary>A notification's status from the latest reported state of each recipient's delivery.</summary>
+/// <summary>A notification's status from the latest reported state of each delivery (recipient and channel).</summary>
 public sealed class NotificationProgressTests
 {
     [Fact]
@@ -91,4 +91,46 @@ public sealed class NotificationProgressTests
 
         Assert.Equal(NotificationStatus.Delivered, deliveries.Report("alice", DeliveryStates.Delivered, attemptNumber: 6).Status);
     }
+
+    [Fact]
+    public void Skipped_for_every_recipient_is_skipped_not_failed() =>
+        Assert.Equal(NotificationStatus.Skipped, new ReportedDeliveries("alice", "bob")
+            .Report("alice", DeliveryStates.Skipped).Report("bob", DeliveryStates.Skipped).Status);
+
+    [Fact]
+    public void Delivered_to_some_and_skipped_for_the_others_is_delivered_since_skips_are_deliberate() =>
+        Assert.Equal(NotificationStatus.Delivered, new ReportedDeliveries("alice", "bob")
+            .Report("alice", DeliveryStates.Delivered).Report("bob", DeliveryStates.Skipped).Status);
+
+    [Theory]
+    [InlineData(DeliveryStates.Failed, NotificationStatus.Failed)]
+    [InlineData(DeliveryStates.Cancelled, NotificationStatus.Cancelled)]
+    public void A_skip_beside_another_final_state_leaves_that_state(string other, NotificationStatus status) =>
+        Assert.Equal(status, new ReportedDeliveries("alice", "bob").Report("alice", DeliveryStates.Skipped).Report("bob", other).Status);
+
+    [Fact]
+    public void A_skip_is_final_so_it_does_not_wait_for_more_reports() =>
+        Assert.Equal(NotificationStatus.Skipped, new ReportedDeliveries("alice")
+            .Report("alice", DeliveryStates.Waiting).Report("alice", DeliveryStates.Skipped).Status);
+
+    [Fact]
+    public void Skipped_for_one_while_another_is_in_flight_is_still_in_flight() =>
+        Assert.Equal(NotificationStatus.Retrying, new ReportedDeliveries("alice", "bob")
+            .Report("alice", DeliveryStates.Skipped).Report("bob", DeliveryStates.Retrying).Status);
+
+    [Fact]
+    public void Each_channel_of_a_recipient_is_a_delivery_of_its_own()
+    {
+        var deliveries = new ReportedDeliveries("alice")
+            .Report("alice", DeliveryStates.Delivered, channel: "email")
+            .Report("alice", DeliveryStates.Retrying, channel: "sms");
+
+        Assert.Equal(NotificationStatus.Retrying, deliveries.Status);
+        Assert.Equal(NotificationStatus.PartiallyDelivered, deliveries.Report("alice", DeliveryStates.Failed, channel: "sms").Status);
+    }
+
+    [Fact]
+    public void A_channel_skipped_beside_one_delivered_is_delivered() =>
+        Assert.Equal(NotificationStatus.Delivered, new ReportedDeliveries("alice")
+            .Report("alice", DeliveryStates.Skipped, channel: "sms").Report("alice", DeliveryStates.Delivered, channel: "email").Status);
 }

@@ -17,6 +17,7 @@ internal sealed class ReportedDeliveries
             Id = Guid.NewGuid(),
             SenderId = "orders-service",
             Channel = Channels.Email,
+            Category = "order-updates",
             Recipients = [.. recipients.Select(r => new NotificationRecipient { UserId = r, Contact = $"{r}@example.com" })],
         };
     }
@@ -25,14 +26,15 @@ internal sealed class ReportedDeliveries
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
     /// <param name="at">When it happened, if not now on <see cref="Clock"/> (which cannot go back).</param>
-    public ReportedDeliveries Report(string recipient, string state, int attemptNumber = 1, DateTimeOffset? at = null)
+    /// <param name="channel">The channel of the delivery, if not the notification's (a category can bring several).</param>
+    public ReportedDeliveries Report(string recipient, string state, int attemptNumber = 1, DateTimeOffset? at = null, string? channel = null)
     {
         notification.Attempts.Add(new DeliveryAttempt
         {
-            EventId = $"{recipient}:{state}:{attemptNumber}:{notification.Attempts.Count}",
+            EventId = $"{recipient}:{channel}:{state}:{attemptNumber}:{notification.Attempts.Count}",
             NotificationId = notification.Id,
             RecipientUserId = recipient,
-            Channel = notification.Channel,
+            Channel = channel ?? notification.Channel!,
             State = state,
             AttemptNumber = attemptNumber,
             OccurredAt = at ?? Clock.GetUtcNow(),

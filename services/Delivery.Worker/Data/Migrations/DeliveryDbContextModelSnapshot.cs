@@ -22,6 +22,25 @@ namespace Delivery.Worker.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Delivery.Worker.Holding.HeldDelivery", b =>
+                {
+                    b.Property<string>("DeliveryKey")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.HasKey("DeliveryKey");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("held_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Delivery.Worker.Model.NotificationCancellation", b =>
                 {
                     b.Property<Guid>("NotificationId")
@@ -77,6 +96,9 @@ namespace Delivery.Worker.Data.Migrations
 
                     b.Property<Guid>("NotificationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PreferencesCachedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ProviderMessageId")
                         .HasColumnType("text");

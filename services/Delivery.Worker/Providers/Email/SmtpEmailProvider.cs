@@ -68,11 +68,36 @@ public sealed class SmtpEmailProvider(SmtpEndpoint endpoint, SmtpConnectionPool 
             // (see DeliveryProcessor) receiving systems can recognise the copy.
             MessageId = $"{Hash(message.DeliveryKey)}@{from.Domain}",
             Subject = message.Subject,
-            Body = new TextPart("plain") { Text = message.Body },
+            Body = Body(message),
         };
         email.From.Add(from);
         email.To.Add(to);
+        if (message.Locale is not null)
+        {
+            email.Headers.Add(HeaderId.ContentLanguage, message.Locale);
+        }
+        if (message.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058: a mail client offers "unsubscribe" and POSTs "List-Unsubscribe=One-Click" to the https/http
+            // URI, with no login and no page to click through. (Receivers trust it when DKIM covers both headers:
+            // signing belongs to the sending domain's mail server.)
+            email.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe.AbsoluteUri}>");
+            email.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return email;
+    }
+
+    /// <summary>Text, HTML, or both as alternatives (text first: clients show the last part they can render).</summary>
+    private static MimeEntity Body(OutgoingMessage message)
+    {
+        if (message.HtmlBody is null)
+        {
+            return new TextPart("plain") { Text = message.Body };
+        }
+        var html = new TextPart("html") { Text = message.HtmlBody };
+        return message.Body.Length == 0
+            ? html
+            : new MultipartAlternative { new TextPart("plain") { Text = message.Body }, html };
     }
 
     // Delivery keys hold user ids, which may contain anything; a hash is always a valid Message-ID local part.

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NotificationAspire.Contracts;
 
-namespace Notifications.Api.Requests;
+namespace NotificationAspire.Http;
 
 /// <summary>
 /// Reads a JSON body strictly and turns every way it can be wrong into a 4xx problem naming the field:
@@ -17,16 +18,20 @@ public static class RequestBodyReader
         Converters = { new NulFreeStringConverter() },
     };
 
-    public static async Task<BodyRead<T>> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
+    public static Task<BodyRead<T>> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class =>
+        ReadAsync<T>(request, RequestLimits.MaxBodyBytes, ct);
+
+    /// <summary>The same with a limit of the route's own (a bulk upload), which the edge must allow as well.</summary>
+    public static async Task<BodyRead<T>> ReadAsync<T>(HttpRequest request, int maxBodyBytes, CancellationToken ct) where T : class
     {
-        if (request.ContentLength > RequestLimits.MaxBodyBytes)
+        if (request.ContentLength > maxBodyBytes)
         {
-            return TooLarge();
+            return TooLarge(maxBodyBytes);
         }
         // Chunked bodies have no Content-Length: Kestrel stops reading them at the same limit.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
         {
-            sizeLimit.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+            sizeLimit.MaxRequestBodySize = maxBodyBytes;
         }
         if (!request.HasJsonContentType())
         {
@@ -44,15 +49,15 @@ public static class RequestBodyReader
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge();
+            return TooLarge(maxBodyBytes);
         }
     }
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
-    private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "Request body too large", detail: $"The body may be at most {RequestLimits.MaxBodyBytes} bytes.");
+    private static ProblemHttpResult TooLarge(int maxBodyBytes) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Request body too large", detail: $"The body may be at most {maxBodyBytes} bytes.");
 
     // "$.recipients[0].userId" -> "recipients[0].userId"; the root stays "$".
     private static string FieldOf(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "$" : path.TrimStart('$', '.');

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Notifications.Api.Requests;
+namespace NotificationAspire.Http;
 
 /// <summary>
 /// Reads every string of a request body and refuses one carrying NUL, while the serializer still knows the

@@ -1,0 +1,30 @@
+using Delivery.Worker.Providers;
+using NotificationAspire.Contracts.Events;
+using NotificationAspire.Contracts.Recipients;
+using NotificationAspire.Templating;
+
+namespace Delivery.Worker.Composing;
+
+/// <summary>
+/// The message one person gets: the sender's own text, or the pinned template rendered in the person's locale
+/// (falling back `de-AT` -> `de` -> the template's default) with the send's data and the person's profile; plus,
+/// unless the category is critical, a one-click unsubscribe link for this category and channel.
+/// </summary>
+public sealed class MessageComposer(TemplateRenderer renderer, UnsubscribeLinks unsubscribeLinks)
+{
+    public OutgoingMessage Compose(DeliveryDispatched record, string contact, RecipientContact? recipient, NotificationCategory category)
+    {
+        var unsubscribe = category.Critical ? null : unsubscribeLinks.For(record.RecipientUserId, category.Key, record.Channel);
+        if (record.Template is not { } template)
+        {
+            return new OutgoingMessage(record.DeliveryKey, contact, record.Subject!, record.Body!) { UnsubscribeUrl = unsubscribe };
+        }
+        var rendered = renderer.Render(template, recipient?.Locale, record.TemplateData, recipient);
+        return new OutgoingMessage(record.DeliveryKey, contact, rendered.EmailSubject ?? string.Empty, rendered.EmailText ?? string.Empty)
+        {
+            HtmlBody = rendered.EmailHtml,
+            Locale = rendered.Locale,
+            UnsubscribeUrl = unsubscribe,
+        };
+    }
+}

@@ -1,0 +1,64 @@
+using Delivery.Worker.Data;
+using Delivery.Worker.Delivering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Delivery.Worker.Holding;
+
+/// <summary>
+/// Publishes held deliveries on the dispatch topic when they fall due (checked every second), then forgets them.
+/// Rows are locked with SKIP LOCKED, so replicas share the work; a crash between publishing and forgetting
+/// publishes a record again, which the delivery row recognises as a step already taken.
+/// </summary>
+public sealed class HeldDeliveryReleaser(IServiceScopeFactory scopes, TimeProvider time, ILogger<HeldDeliveryReleaser> logger) : BackgroundService
+{
+    private const int BatchSize = 200;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(PollInterval, time);
+        do
+        {
+            try
+            {
+                while (await ReleaseDueAsync(stoppingToken) == BatchSize)
+                {
+                    // a full batch: more may be due
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not release held deliveries; trying again in {PollInterval}", PollInterval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task<int> ReleaseDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DeliveryDbContext>();
+        var dispatches = scope.ServiceProvider.GetRequiredService<DispatchPublisher>();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var now = time.GetUtcNow();
+            var due = await db.HeldDeliveries
+                .FromSql($"""SELECT * FROM held_deliveries WHERE "DueAt" <= {now} ORDER BY "DueAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""")
+                .ToListAsync(ct);
+            // Different deliveries: no order to keep between them, so one round trip for the lot.
+            await Task.WhenAll(due.Select(held => DeliveryHolds.Deserialize(held.Record) is { } record
+                ? dispatches.ReleaseAsync(record, ct)
+                : Task.CompletedTask));
+            db.HeldDeliveries.RemoveRange(due);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            if (due.Count > 0)
+            {
+                logger.LogInformation("Released {HeldCount} held deliveries", due.Count);
+            }
+            return due.Count;
+        }, ct);
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Preferences.Api.Model;
+
+namespace Preferences.Api.Data;
+
+/// <summary>preferences-api's own database: recipient profiles, categories, preferences and quiet hours.</summary>
+public sealed class PreferencesDbContext(DbContextOptions<PreferencesDbContext> options) : DbContext(options)
+{
+    public DbSet<RecipientProfile> Recipients => Set<RecipientProfile>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Preference> Preferences => Set<Preference>();
+    public DbSet<QuietHours> QuietHours => Set<QuietHours>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<RecipientProfile>(r =>
+        {
+            r.ToTable("recipients");
+            r.HasKey(x => x.UserId);
+            r.Property(x => x.UserId).HasMaxLength(200);
+            r.Property(x => x.Email).HasMaxLength(320);
+            r.Property(x => x.Phone).HasMaxLength(16);
+            r.Property(x => x.Locale).HasMaxLength(85);
+            r.Property(x => x.TimeZone).HasMaxLength(64);
+            r.Property(x => x.DataJson).HasColumnType("jsonb");
+        });
+        model.Entity<Category>(c =>
+        {
+            c.ToTable("categories");
+            c.HasKey(x => x.Key);
+            c.Property(x => x.Key).HasMaxLength(64);
+            c.Property(x => x.Name).HasMaxLength(200);
+        });
+        model.Entity<Preference>(p =>
+        {
+            p.ToTable("preferences");
+            p.HasKey(x => x.Id);
+            p.Property(x => x.UserId).HasMaxLength(200);
+            p.Property(x => x.Category).HasMaxLength(64);
+            p.Property(x => x.Channel).HasMaxLength(32);
+            // One row per person, category and channel, the global (null category) one included: PostgreSQL 15's
+            // NULLS NOT DISTINCT makes two global rows for the same channel a conflict too.
+            p.HasIndex(x => new { x.UserId, x.Category, x.Channel }).IsUnique().AreNullsDistinct(false);
+            // A deleted category takes its preferences with it; nothing can be sent in it any more.
+            p.HasOne<Category>().WithMany().HasForeignKey(x => x.Category).HasPrincipalKey(x => x.Key).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<QuietHours>(q =>
+        {
+            q.ToTable("quiet_hours");
+            q.HasKey(x => x.UserId);
+            q.Property(x => x.UserId).HasMaxLength(200);
+        });
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NotificationAspire.Contracts;
+using Preferences.Api.Data;
+using Preferences.Api.Preferences;
+using Preferences.Api.Recipients;
+using Preferences.Api.Unsubscribe;
+
+namespace Preferences.Api.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<PreferencesDbContext>(ResourceNames.PreferencesDatabase);
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<RecipientDirectory>();
+        builder.Services.AddScoped<PreferenceStore>();
+        builder.Services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<UnsubscribeOptions>, UnsubscribeOptionsValidator>();
+        builder.Services.AddSingleton<UnsubscribeLinks>();
+        return builder;
+    }
+}

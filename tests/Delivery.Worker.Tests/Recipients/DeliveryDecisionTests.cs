@@ -1,0 +1,122 @@
+using Delivery.Worker.Recipients;
+using NotificationAspire.Contracts.Events;
+using NotificationAspire.Contracts.Recipients;
+
+namespace Delivery.Worker.Tests.Recipients;
+
+/// <summary>What an attempt does about the person: opt-outs, critical categories, the category's channels, quiet hours, addresses.</summary>
+public sealed class DeliveryDecisionTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
+    private static readonly NotificationCategory Orders = new("order-updates", "Order updates", [Channels.Email], Critical: false);
+    private static readonly NotificationCategory Security = new("security", "Security", [Channels.Email], Critical: true);
+    private static readonly RecipientContact Alice = new("alice", "alice@example.com", null, "de-AT", "Europe/Berlin", null);
+
+    [Fact]
+    public void A_person_with_a_profile_is_sent_to_their_address()
+    {
+        var decision = Decide(Record(), Profile(Orders));
+
+        Assert.Equal(new DeliveryDecision.Send("alice@example.com", Orders), decision);
+    }
+
+    [Fact]
+    public void The_senders_inline_address_wins_over_the_profile()
+    {
+        var decision = Decide(Record(contact: "other@example.com"), Profile(Orders));
+
+        Assert.Equal(new DeliveryDecision.Send("other@example.com", Orders), decision);
+    }
+
+    [Fact]
+    public void An_opt_out_of_the_category_on_the_channel_skips()
+    {
+        var decision = Decide(Record(), Profile(Orders, new ChannelPreference("order-updates", Channels.Email, false)));
+
+        Assert.Equal(new DeliveryDecision.Skip("The recipient opted out of 'order-updates' on email."), decision);
+    }
+
+    [Fact]
+    public void An_opt_out_of_a_channel_the_sender_left_to_the_category_says_it_is_an_opt_out()
+    {
+        var decision = Decide(Record(chosenBySender: false), Profile(Orders, new ChannelPreference("order-updates", Channels.Email, false)));
+
+        Assert.Equal(new DeliveryDecision.Skip("The recipient opted out of 'order-updates' on email."), decision);
+    }
+
+    [Fact]
+    public void A_global_opt_out_of_the_channel_skips_every_category()
+    {
+        var decision = Decide(Record(), Profile(Orders, new ChannelPreference(null, Channels.Email, false),
+            new ChannelPreference("order-updates", Channels.Email, true)));
+
+        Assert.IsType<DeliveryDecision.Skip>(decision);
+    }
+
+    [Fact]
+    public void A_critical_category_is_sent_despite_opt_outs_and_quiet_hours()
+    {
+        var profile = Profile(Security, new ChannelPreference(null, Channels.Email, false), new ChannelPreference("security", Channels.Email, false))
+            with { QuietHours = new QuietHoursWindow(new TimeOnly(0, 0), new TimeOnly(23, 59)) };
+
+        Assert.Equal(new DeliveryDecision.Send("alice@example.com", Security), Decide(Record("security"), profile));
+    }
+
+    [Fact]
+    public void Quiet_hours_covering_now_hold_until_they_end_in_the_persons_zone()
+    {
+        var profile = Profile(Orders) with { QuietHours = new QuietHoursWindow(new TimeOnly(12, 0), new TimeOnly(14, 0)) };
+
+        var hold = Assert.IsType<DeliveryDecision.Hold>(Decide(Record(), profile)); // 13:00 in Berlin
+
+        Assert.Equal(new DateTimeOffset(2026, 1, 15, 13, 0, 0, TimeSpan.Zero), hold.Until);
+        Assert.Contains("Europe/Berlin", hold.Reason);
+    }
+
+    [Fact]
+    public void A_channel_the_sender_did_not_name_goes_by_the_categorys_defaults_and_the_persons_choice()
+    {
+        var smsOnly = Orders with { DefaultChannels = ["sms"] };
+
+        Assert.IsType<DeliveryDecision.Skip>(Decide(Record(chosenBySender: false), Profile(smsOnly)));
+        Assert.IsType<DeliveryDecision.Send>(Decide(Record(chosenBySender: false),
+            Profile(smsOnly, new ChannelPreference("order-updates", Channels.Email, true))));
+        Assert.IsType<DeliveryDecision.Send>(Decide(Record(chosenBySender: true), Profile(smsOnly)));
+    }
+
+    [Fact]
+    public void No_address_anywhere_is_rejected_for_an_operator_to_fix()
+    {
+        var decision = Decide(Record(), new DeliveryProfile(null, Orders, [], null));
+
+        Assert.Equal(new DeliveryDecision.Reject("No email address: the send gave none and the recipient has no profile."), decision);
+    }
+
+    [Fact]
+    public void Someone_without_a_profile_is_sent_to_the_inline_address()
+    {
+        var decision = Decide(Record(contact: "walk-in@example.com"), new DeliveryProfile(null, Orders, [], null));
+
+        Assert.Equal(new DeliveryDecision.Send("walk-in@example.com", Orders), decision);
+    }
+
+    [Fact]
+    public void An_unknown_category_is_rejected()
+    {
+        var decision = Decide(Record("no-such"), new DeliveryProfile(Alice, null, [], null));
+
+        Assert.Equal(new DeliveryDecision.Reject("Unknown category 'no-such'."), decision);
+    }
+
+    private static DeliveryDecision Decide(DeliveryDispatched record, DeliveryProfile profile) => DeliveryDecision.For(record, profile, Noon);
+
+    private static DeliveryProfile Profile(NotificationCategory category, params ChannelPreference[] preferences) =>
+        new(Alice, category, preferences, null);
+
+    private static DeliveryDispatched Record(string category = "order-updates", string? contact = null, bool chosenBySender = true) =>
+        new(Guid.NewGuid(), "key", "alice", contact, Channels.Email, "Subject", "Body", null, 1, null, [])
+        {
+            Category = category,
+            ChannelChosenBySender = chosenBySender,
+        };
+}
