@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Deployment.Tests.Support;
+using NotificationAspire.Contracts;
 
 namespace Deployment.Tests.Kubernetes;
 
@@ -7,6 +9,8 @@ namespace Deployment.Tests.Kubernetes;
 [Collection(GeneratedManifestsCollection.Name)]
 public sealed partial class SecretTests(GeneratedManifests generated)
 {
+    public static TheoryData<string> Overlays => new(GeneratedManifests.Overlays);
+
     [Fact]
     public void No_generated_or_rendered_file_holds_a_secret_parameters_value()
     {
@@ -42,6 +46,46 @@ public sealed partial class SecretTests(GeneratedManifests generated)
         var configs = generated.Objects.Values.SelectMany(o => o.OfKind("ConfigMap")).Where(c => c.Name() != "fluent-bit-config");
         Assert.All(configs, config => Assert.All(config["data"]!.AsObject(), setting =>
             Assert.DoesNotMatch(SecretLikeName(), setting.Key)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void The_unsubscribe_key_and_the_workers_client_secret_are_secret_references_and_the_public_address_a_parameter(string overlay)
+    {
+        // Secret parameters of the manifest, so the sentinel check above covers their values too.
+        Assert.Contains("unsubscribe-signing-key", generated.SecretParameters());
+        Assert.Contains("delivery-worker-client-secret", generated.SecretParameters());
+        Assert.DoesNotContain("public-base-url", generated.SecretParameters());
+
+        var objects = generated.Objects[overlay];
+        var worker = Env(objects, ResourceNames.DeliveryWorker);
+        var preferences = Env(objects, ResourceNames.PreferencesApi);
+        Assert.Equal(("delivery-worker-client-secret", "value"), Reference(worker, "Identity__ClientSecret", "secretKeyRef"));
+        Assert.Equal(("unsubscribe-signing-key", "value"), Reference(worker, "Unsubscribe__SigningKey", "secretKeyRef"));
+        Assert.Equal(("unsubscribe-signing-key", "value"), Reference(preferences, "Unsubscribe__SigningKey", "secretKeyRef"));
+        Assert.Equal(("parameters", "public-base-url"), Reference(worker, "Unsubscribe__PublicBaseUrl", "configMapKeyRef"));
+        if (overlay != "dev")
+        {
+            // Dev builds it from its own postgres (password from a Secret); the others take the platform team's Secret.
+            Assert.Equal(($"{ResourceNames.PreferencesDatabase}-connection-string", "value"),
+                Reference(preferences, $"ConnectionStrings__{ResourceNames.PreferencesDatabase}", "secretKeyRef"));
+        }
+
+        // None of them is a plain setting of a generated ConfigMap.
+        var settings = objects.OfKind("ConfigMap").SelectMany(c => c["data"]?.AsObject().Select(d => d.Key) ?? []).ToList();
+        Assert.DoesNotContain("Identity__ClientSecret", settings);
+        Assert.DoesNotContain("Unsubscribe__SigningKey", settings);
+        Assert.DoesNotContain("Unsubscribe__PublicBaseUrl", settings);
+    }
+
+    private static List<JsonObject> Env(List<JsonObject> objects, string deployment) =>
+        objects.Named("Deployment", deployment)["spec"]!["template"]!["spec"]!["containers"]![0]!["env"].Items().ToList();
+
+    private static (string?, string?) Reference(List<JsonObject> env, string variable, string kind)
+    {
+        var reference = env.Single(e => (string?)e["name"] == variable)["valueFrom"]?[kind]
+            ?? throw new Xunit.Sdk.XunitException($"{variable} is not a {kind}.");
+        return ((string?)reference["name"], (string?)reference["key"]);
     }
 
     [GeneratedRegex(@"(?i)password=(?<value>[^;\s""']*)")]

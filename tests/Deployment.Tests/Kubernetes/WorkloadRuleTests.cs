@@ -92,7 +92,7 @@ public sealed class WorkloadRuleTests(GeneratedManifests generated)
     {
         var objects = generated.Objects[overlay];
         Assert.Equal(2, objects.Named("Deployment", ResourceNames.DeliveryWorker)["spec"]!["replicas"]!.GetValue<int>()); // WithReplicas(2)
-        foreach (var api in new[] { ResourceNames.Gateway, ResourceNames.NotificationsApi })
+        foreach (var api in new[] { ResourceNames.Gateway, ResourceNames.NotificationsApi, ResourceNames.PreferencesApi })
         {
             Assert.NotNull(objects.Named("HorizontalPodAutoscaler", api));
         }
