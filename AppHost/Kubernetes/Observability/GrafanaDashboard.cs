@@ -6,8 +6,9 @@ namespace NotificationAspire.AppHost.Kubernetes.Observability;
 
 /// <summary>
 /// The platform's Grafana dashboard, on metrics the services emit (their Prometheus names): notifications accepted
-/// (Notifications.Api's NotificationMetrics), deliveries delivered, failed and retried and the providers' latency
-/// (Delivery.Worker's DeliveryMetrics), deferrals and breaker transitions (ProtectionMetrics), consumer lag and
+/// (Notifications.Api's NotificationMetrics), deliveries delivered, failed, skipped and retried and the providers' latency
+/// (Delivery.Worker's DeliveryMetrics), deferrals and breaker transitions (ProtectionMetrics), the state of the worker's
+/// breaker around preferences-api (PreferencesCircuit: while open, attempts run on cached answers), consumer lag and
 /// retry tier depth (the messaging block's ConsumerLagMetrics), and ASP.NET Core's request duration.
 /// </summary>
 public static class GrafanaDashboard
@@ -19,6 +20,7 @@ public static class GrafanaDashboard
         ("Notifications accepted", "reqps", ["sum(rate(notifications_accepted_total[5m]))", "sum(rate(notification_recipients_accepted_total[5m]))"]),
         ("Deliveries delivered by channel", "ops", ["sum by (channel) (rate(deliveries_delivered_total[5m]))"]),
         ("Deliveries failed by reason", "ops", ["sum by (channel, reason) (rate(deliveries_failed_total[5m]))"]),
+        ("Deliveries skipped (opt-outs) by channel", "ops", ["sum by (channel) (rate(deliveries_skipped_total[5m]))"]),
         ("Retry tier depth", "short", [$"sum by (topic) (kafka_consumer_lag{{group=\"{ConsumerGroups.DeliveryRetries.Id}\"}})"]),
         ("Retries scheduled by tier", "ops", ["sum by (tier) (rate(delivery_retries_scheduled_total[5m]))"]),
         ("Dead letters", "short",
@@ -32,6 +34,7 @@ public static class GrafanaDashboard
             "sum by (channel, state) (increase(circuit_state_changes_total[5m]))",
             "sum by (channel, reason) (increase(deliveries_deferred_total[5m]))",
         ]),
+        ("preferences-api circuit breaker state (0 closed, 1 open, 2 half-open)", "short", ["max by (pod) (preferences_circuit_state)"]),
         ("Provider send latency", "s",
         [
             "histogram_quantile(0.50, sum by (le, channel) (rate(delivery_send_duration_seconds_bucket[5m])))",

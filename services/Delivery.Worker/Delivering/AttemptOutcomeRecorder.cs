@@ -44,6 +44,7 @@ public sealed class AttemptOutcomeRecorder(
     {
         delivery.MarkSkipped(reason, time.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
+        DeliveryMetrics.Skipped(delivery.Channel);
         logger.LogInformation("Delivery {DeliveryKey} skipped: {Reason}", delivery.DeliveryKey, reason);
         await AnnounceAsync(delivery);
     }

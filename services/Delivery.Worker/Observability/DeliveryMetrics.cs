@@ -5,8 +5,8 @@ namespace Delivery.Worker.Observability;
 
 /// <summary>
 /// What happened to deliveries, on the "NotificationAspire.Delivery" meter ServiceDefaults exports. Prometheus
-/// shows <c>deliveries_delivered_total</c>, <c>deliveries_failed_total</c>, <c>delivery_retries_scheduled_total</c>
-/// and <c>delivery_send_duration_seconds</c>; the Grafana dashboard generated with the Kubernetes output reads
+/// shows <c>deliveries_delivered_total</c>, <c>deliveries_failed_total</c>, <c>deliveries_skipped_total</c>,
+/// <c>delivery_retries_scheduled_total</c> and <c>delivery_send_duration_seconds</c>; the Grafana dashboard generated with the Kubernetes output reads
 /// exactly these names. Static, so the call sites stay one line each and need no constructor change.
 /// </summary>
 public static class DeliveryMetrics
@@ -25,6 +25,9 @@ public static class DeliveryMetrics
     private static readonly Counter<long> FailedCounter = Meter.CreateCounter<long>("deliveries_failed", "{delivery}",
         "Deliveries that failed for good and went to the dead letters, by reason.");
 
+    private static readonly Counter<long> SkippedCounter = Meter.CreateCounter<long>("deliveries_skipped", "{delivery}",
+        "Deliveries deliberately not sent (the person opted out), final and not failures.");
+
     private static readonly Counter<long> RetriesCounter = Meter.CreateCounter<long>("delivery_retries_scheduled", "{attempt}",
         "Attempts scheduled on a retry tier after a transient failure.");
 
@@ -37,6 +40,8 @@ public static class DeliveryMetrics
 
     public static void Failed(string channel, string reason) =>
         FailedCounter.Add(1, Channel(channel), new KeyValuePair<string, object?>("reason", reason));
+
+    public static void Skipped(string channel) => SkippedCounter.Add(1, Channel(channel));
 
     public static void RetryScheduled(string channel, string tier) =>
         RetriesCounter.Add(1, Channel(channel), new KeyValuePair<string, object?>("tier", tier));

@@ -32,7 +32,7 @@ public sealed partial class DashboardTests(GeneratedManifests generated)
     public void The_dashboard_shows_what_the_platform_promises_and_grafana_finds_it()
     {
         var titles = string.Join(" | ", Dashboard["panels"].Items().Select(p => (string)p["title"]!)).ToLowerInvariant();
-        foreach (var topic in new[] { "accepted", "delivered", "failed", "retry tier", "dead letters", "consumer lag", "circuit breaker", "latency" })
+        foreach (var topic in new[] { "accepted", "delivered", "failed", "skipped", "retry tier", "dead letters", "consumer lag", "circuit breaker", "preferences-api", "latency" })
         {
             Assert.Contains(topic, titles, StringComparison.Ordinal);
         }
