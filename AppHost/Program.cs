@@ -1,4 +1,5 @@
 using NotificationAspire.AppHost.Infrastructure;
+using NotificationAspire.AppHost.Kubernetes;
 using NotificationAspire.AppHost.KafkaHosting;
 using NotificationAspire.AppHost.KeycloakHosting;
 using NotificationAspire.AppHost.MailHosting;
@@ -55,5 +56,8 @@ builder.AddProject<Projects.Delivery_Worker>(ResourceNames.DeliveryWorker)
     .WithIdentity(identity)
     .WithServiceClient(ServiceClients.DeliveryWorker, realmSecrets.DeliveryWorkerSecret)
     .WithUnsubscribeLinks(unsubscribeKey, gateway);
+
+// Publishing: `--operation publish --step kubernetes --output-path DIR` writes kustomize manifests of this model.
+builder.AddKubernetesManifests();
 
 builder.Build().Run();

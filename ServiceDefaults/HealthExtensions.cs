@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NotificationAspire.Contracts;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -22,8 +23,8 @@ public static class HealthExtensions
 
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health").AllowAnonymous().ManagementOnly();
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) })
+        app.MapHealthChecks(HealthEndpoints.Health).AllowAnonymous().ManagementOnly();
+        app.MapHealthChecks(HealthEndpoints.Alive, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) })
             .AllowAnonymous();
         return app;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using NotificationAspire.Contracts;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -31,7 +32,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseManagementPort();
         app.MapHealthEndpoints();
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().ManagementOnly();
+        app.MapPrometheusScrapingEndpoint(HealthEndpoints.Metrics).AllowAnonymous().ManagementOnly();
         return app;
     }
 }

@@ -2,6 +2,7 @@
 # Installs what the platform needs on a fresh machine and is safe to run again.
 # - dotnet local tools (smtp4dev, dotnet-ef) from dotnet-tools.json
 # - without a container engine: PostgreSQL's binaries for the local-mode stand-in (Debian/Ubuntu, as root)
+# - the npm packages whose schemas validate the generated Kubernetes objects offline (tests/Deployment.Tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,10 @@ if ! dotnet tool restore >/dev/null 2>&1; then
   dotnet tool restore >/dev/null
 fi
 echo "bootstrap: dotnet tools restored"
+
+# Exactly the versions of package-lock.json; they warn that they prefer Node 22 and work on Node 20.
+npm ci --prefix eng/kubernetes-validation --no-audit --no-fund --loglevel=error >/dev/null
+echo "bootstrap: Kubernetes schema packages installed"
 
 engine_answers() {
   for cli in docker podman; do

@@ -10,7 +10,7 @@ public static class ServiceResourceExtensions
         // (DB_URI and friends) are built from values deployment tools cannot fill in.
         .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery)
         .WithManagementEndpoint()
-        .WithHttpHealthCheck("/health", endpointName: ManagementEndpoint.Name)
+        .WithHttpHealthCheck(HealthEndpoints.Health, endpointName: ManagementEndpoint.Name)
         .WithServiceSettings();
 
     /// <summary>

@@ -16,6 +16,7 @@ public static class IdentityProviderExtensions
     private const string Tag = "26.4";
     private const string RealmFileName = "notifications-realm.json";
     private const string ImportDirectory = "/opt/keycloak/data/import";
+    private const string DevDatabaseDirectory = "/opt/keycloak/data/h2";
 
     /// <summary>Where developers reach the realm in both modes (the stand-in's launch profile uses the same port).</summary>
     private const int DeveloperPort = 5180;
@@ -56,10 +57,12 @@ public static class IdentityProviderExtensions
             .WithHttpHealthCheck("/health/ready", endpointName: "management");
 
         // On a developer's machine the realm folder is mounted, so an edited realm needs only a restart. A
-        // cluster has no such host path: published, the realm is baked into an image built on the official one.
+        // cluster has no such host path: published, the realm is baked into an image built on the official one,
+        // and the dev-mode database (users, sessions, realm changes made in the console) gets a volume.
         return builder.ExecutionContext.IsPublishMode
             ? keycloak.WithDockerfileFactory(realmDirectory, _ =>
-                $"FROM {Registry}/{Image}:{Tag}\nCOPY {RealmFileName} {ImportDirectory}/{RealmFileName}\n")
+                    $"FROM {Registry}/{Image}:{Tag}\nCOPY {RealmFileName} {ImportDirectory}/{RealmFileName}\n")
+                .WithVolume($"{name}-data", DevDatabaseDirectory)
             : keycloak.WithBindMount(realmDirectory, ImportDirectory, isReadOnly: true);
     }
 

@@ -22,9 +22,17 @@ public static class MailServerExtensions
             .WithHttpEndpoint(port: WebUiPort, targetPort: 80, name: IMailServerResource.HttpEndpointName)
             .WithEndpoint(targetPort: 25, name: IMailServerResource.SmtpEndpointName, scheme: "smtp")
             .WithEnvironment("ServerOptions__NumberOfMessagesToKeep", MessagesToKeep.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithHttpHealthCheck("/api/server", endpointName: IMailServerResource.HttpEndpointName),
+            .WithHttpHealthCheck("/api/server", endpointName: IMailServerResource.HttpEndpointName)
+            .WithPublishedDataVolume(),
         _ => builder.AddSmtp4devTool(name),
     };
+
+    /// <summary>
+    /// Published (the dev overlay's mail sink), the image's data folder gets a volume: its non-root user could not
+    /// write the image's own folder. A developer's container keeps today's behaviour, a fresh sink per run.
+    /// </summary>
+    private static IResourceBuilder<Smtp4devContainerResource> WithPublishedDataVolume(this IResourceBuilder<Smtp4devContainerResource> mail) =>
+        mail.ApplicationBuilder.ExecutionContext.IsPublishMode ? mail.WithVolume($"{mail.Resource.Name}-data", "/smtp4dev") : mail;
 
     private static IResourceBuilder<Smtp4devToolResource> AddSmtp4devTool(this IDistributedApplicationBuilder builder, string name)
     {

@@ -20,4 +20,8 @@ public static class ConsumerGroups
 
     /// <summary>Dead letters kept in PostgreSQL for operators.</summary>
     public static readonly ConsumerGroup DeadLetters = new($"{ResourceNames.NotificationsApi}-dead-letters", [KafkaTopics.NotificationDeadLetters]);
+
+    /// <summary>Every group, so deployment tooling (autoscaling on consumer lag) finds them without a list of its own.</summary>
+    public static IReadOnlyList<ConsumerGroup> All { get; } =
+        [DeliveryRequests, DeliveryDispatch, DeliveryRetries, NotificationStatus, DeadLetters];
 }

@@ -1,5 +1,6 @@
 using Delivery.Worker.Data;
 using Delivery.Worker.Model;
+using Delivery.Worker.Observability;
 using Delivery.Worker.Providers;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
@@ -33,6 +34,7 @@ public sealed class AttemptOutcomeRecorder(
     {
         delivery.MarkDelivered(providerMessageId, time.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
+        DeliveryMetrics.Delivered(delivery.Channel);
         logger.LogInformation("Delivered {DeliveryKey} on attempt {AttemptCount}", delivery.DeliveryKey, delivery.AttemptCount);
         await AnnounceAsync(delivery);
     }
@@ -42,13 +44,14 @@ public sealed class AttemptOutcomeRecorder(
     {
         delivery.MarkSkipped(reason, time.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
+        DeliveryMetrics.Skipped(delivery.Channel);
         logger.LogInformation("Delivery {DeliveryKey} skipped: {Reason}", delivery.DeliveryKey, reason);
         await AnnounceAsync(delivery);
     }
 
     /// <summary>Retrying would get the same answer: straight to the dead letters.</summary>
     public Task RejectedAsync(RecipientDelivery delivery, DeliveryDispatched record, string reason, string sourceTopic) =>
-        DeadLetterAsync(delivery, With(record, AttemptOutcomes.Rejected, reason), reason, sourceTopic);
+        DeadLetterAsync(delivery, With(record, AttemptOutcomes.Rejected, reason), reason, sourceTopic, DeliveryMetrics.Rejected);
 
     /// <summary>The next attempt on the tier for it, or the dead letters once the attempts are used up.</summary>
     public async Task TransientFailureAsync(RecipientDelivery delivery, DeliveryDispatched record, string error, string sourceTopic, Exception exception)
@@ -58,7 +61,7 @@ public sealed class AttemptOutcomeRecorder(
         if (schedule.IsLastAttempt(record.Attempt))
         {
             logger.LogWarning(exception, "Attempt {Attempt} of {DeliveryKey} failed and was the last of {MaxAttempts}", record.Attempt, delivery.DeliveryKey, schedule.MaxAttempts);
-            await DeadLetterAsync(delivery, tried, $"Gave up after {record.Attempt} attempts; the last failed with {error}", sourceTopic);
+            await DeadLetterAsync(delivery, tried, $"Gave up after {record.Attempt} attempts; the last failed with {error}", sourceTopic, DeliveryMetrics.Exhausted);
             return;
         }
 
@@ -68,6 +71,7 @@ public sealed class AttemptOutcomeRecorder(
         await dispatches.ScheduleAsync(tier, "retry", tried with { Attempt = next, NotBefore = due }, CancellationToken.None);
         delivery.ScheduleRetry($"{error} (attempt {next} of {schedule.MaxAttempts} is due at {due:O})", next, due, now);
         await db.SaveChangesAsync(CancellationToken.None);
+        DeliveryMetrics.RetryScheduled(delivery.Channel, tier.Name);
         logger.LogWarning(exception, "Attempt {Attempt} of {DeliveryKey} failed; attempt {NextAttempt} is due at {DueAt} on {RetryTier}",
             record.Attempt, delivery.DeliveryKey, next, due, tier.Name);
         await AnnounceAsync(delivery);
@@ -87,11 +91,12 @@ public sealed class AttemptOutcomeRecorder(
         await AnnounceAsync(delivery);
     }
 
-    private async Task DeadLetterAsync(RecipientDelivery delivery, DeliveryDispatched record, string reason, string sourceTopic)
+    private async Task DeadLetterAsync(RecipientDelivery delivery, DeliveryDispatched record, string reason, string sourceTopic, string failure)
     {
         await dispatches.DeadLetterAsync(record, reason, sourceTopic, delivery.AttemptCount, CancellationToken.None);
         delivery.MarkFailed(reason, time.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
+        DeliveryMetrics.Failed(delivery.Channel, failure);
         logger.LogWarning("Delivery {DeliveryKey} failed for good after {AttemptCount} attempt(s) and is in the dead letters: {Reason}",
             delivery.DeliveryKey, delivery.AttemptCount, reason);
         await AnnounceAsync(delivery);

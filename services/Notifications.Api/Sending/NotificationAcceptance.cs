@@ -45,6 +45,7 @@ public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox ou
                 ?? throw new InvalidOperationException("Unique violation without a notification holding the key.", ex);
             return Compare(winner, notification);
         }
+        Observability.NotificationMetrics.Accepted(notification.Recipients.Count);
         return new AcceptanceResult.Accepted(notification);
     }
 

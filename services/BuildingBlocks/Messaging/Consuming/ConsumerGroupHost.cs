@@ -64,6 +64,7 @@ internal sealed class ConsumerGroupHost(
         using var consumer = new ConsumerBuilder<string, byte[]>(settings.ConsumerConfig(GroupId))
             .SetPartitionsRevokedHandler((c, revoked) => Resume(c, held.Forget(revoked.Select(p => p.TopicPartition))))
             .SetPartitionsLostHandler((c, lost) => Resume(c, held.Forget(lost.Select(p => p.TopicPartition))))
+            .SetStatisticsHandler((_, statistics) => ConsumerLagMetrics.Record(GroupId, statistics))
             .Build();
         consumer.Subscribe(_topics);
         try

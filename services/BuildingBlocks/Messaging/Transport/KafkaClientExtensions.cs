@@ -56,5 +56,7 @@ public sealed record KafkaClientSettings(string BootstrapServers, string ClientI
         HeartbeatIntervalMs = 2_000,
         FetchWaitMaxMs = 100,
         PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+        // librdkafka reports each partition's lag this often (see ConsumerLagMetrics).
+        StatisticsIntervalMs = ConsumerLagMetrics.ReportIntervalMs,
     };
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Delivery.Worker.Observability;
 
 namespace Delivery.Worker.Providers.Protection;
 
@@ -34,9 +35,11 @@ internal sealed class ProtectedChannelProvider(IChannelProvider inner, ChannelGu
             return Defer(new ChannelSendResult.Deferred($"rate limit: provider {Channel}", now + retryAfter), DeferralReasons.ProviderRateLimit);
         }
 
+        var started = Stopwatch.GetTimestamp(); // only real calls to the provider are timed, never deferrals
         try
         {
             var result = await inner.SendAsync(message, cancellationToken);
+            DeliveryMetrics.SendFinished(Channel, started, threw: false);
             guard.Breaker.Answered(pass);
             return result;
         }
@@ -48,6 +51,7 @@ internal sealed class ProtectedChannelProvider(IChannelProvider inner, ChannelGu
         }
         catch (Exception ex)
         {
+            DeliveryMetrics.SendFinished(Channel, started, threw: true);
             guard.Breaker.Failed(pass, ex);
             throw;
         }
