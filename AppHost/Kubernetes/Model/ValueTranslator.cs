@@ -155,7 +155,25 @@ public sealed class ValueTranslator(PortPlan ports, IResource self, ConnectionSt
         }
     }
 
-    private string Endpoint(EndpointReference endpoint, EndpointProperty property)
+    /// <summary>
+    /// An endpoint as the pod reaches it: the Service's DNS name, or, where infrastructure is not deployed with the
+    /// services (production), one key of the `parameters` ConfigMap the operator fills in (the identity provider's
+    /// URL, say): a connection string has its Secret, an address has no other place to come from.
+    /// </summary>
+    private object Endpoint(EndpointReference endpoint, EndpointProperty property)
+    {
+        var address = ClusterAddress(endpoint, property);
+        if (connectionStrings == ConnectionStringSource.Secrets && endpoint.Resource is not ProjectResource && endpoint.Resource.Name != self.Name)
+        {
+            var key = $"{endpoint.Resource.Name}-{property.ToString().ToLowerInvariant()}";
+            return new SecretReference(SecretReference.ParametersConfigMap, key,
+                $"the {property.ToString().ToLowerInvariant()} of '{endpoint.Resource.Name}' as the services reach it (dev runs its own: {address})",
+                IsConnectionString: false, IsConfigMap: true);
+        }
+        return address;
+    }
+
+    private string ClusterAddress(EndpointReference endpoint, EndpointProperty property)
     {
         var port = ports.Find(endpoint.Resource, endpoint.EndpointName) ?? throw new NotDeployedException();
         var isSelf = endpoint.Resource.Name == self.Name;

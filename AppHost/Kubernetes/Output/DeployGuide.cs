@@ -77,8 +77,12 @@ public static class DeployGuide
         var parameters = all.Where(r => r.IsConfigMap).DistinctBy(r => r.Key).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
         if (parameters.Count > 0)
         {
-            text.AppendLine($"# the AppHost's parameters that are not secret: {string.Join(", ", parameters.Select(p => p.Key))}")
-                .AppendLine($"kubectl -n {@namespace} create configmap {SecretReference.ParametersConfigMap} "
+            text.AppendLine("# values that are not secret but the cluster's own:");
+            foreach (var parameter in parameters)
+            {
+                text.AppendLine($"#   {parameter.Key}: {parameter.Holds}");
+            }
+            text.AppendLine($"kubectl -n {@namespace} create configmap {SecretReference.ParametersConfigMap} "
                     + string.Join(" ", parameters.Select(p => $"--from-literal={p.Key}=<value>")));
         }
         foreach (var secret in all.Where(r => !r.IsConfigMap).DistinctBy(s => s.Name).OrderBy(s => s.Name, StringComparer.Ordinal))

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Deployment.Tests.Support;
 using NotificationAspire.Contracts;
@@ -6,7 +7,7 @@ namespace Deployment.Tests.Kubernetes;
 
 /// <summary>What a cluster operator checks first on every workload: probes, requests and limits, safe rollouts, non-root.</summary>
 [Collection(GeneratedManifestsCollection.Name)]
-public sealed class WorkloadRuleTests(GeneratedManifests generated)
+public sealed partial class WorkloadRuleTests(GeneratedManifests generated)
 {
     public static TheoryData<string> Overlays => new(GeneratedManifests.Overlays);
 
@@ -27,6 +28,33 @@ public sealed class WorkloadRuleTests(GeneratedManifests generated)
             Assert.NotNull(container["resources"]?["limits"]?["cpu"]);
             Assert.NotNull(container["resources"]?["limits"]?["memory"]);
         }));
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Every_address_a_service_is_given_is_a_service_of_its_overlay_or_a_value_the_operator_provides(string overlay)
+    {
+        var objects = generated.Objects[overlay];
+        var services = objects.OfKind("Service").Select(s => (string)s["metadata"]!["name"]!).ToHashSet();
+        var settings = objects.OfKind("ConfigMap").SelectMany(c => c["data"]?.AsObject().Select(d => (string?)d.Value) ?? [])
+            .Concat(objects.OfKind("Deployment").SelectMany(Containers).SelectMany(c => c["env"].Items()).Select(e => (string?)e["value"]));
+        var hosts = settings.OfType<string>().SelectMany(v => ClusterAddress().Matches(v)).Select(m => m.Groups["host"].Value).Distinct();
+        Assert.All(hosts, host => Assert.Contains(host, services));
+
+        // Production runs no identity provider of its own: the operator names theirs in the `parameters` ConfigMap.
+        var authority = objects.Named("Deployment", ResourceNames.NotificationsApi)["spec"]!["template"]!["spec"]!["containers"]![0]!["env"]
+            .Items().ToList();
+        var value = (string)authority.Single(e => (string?)e["name"] == "Identity__Authority")["value"]!;
+        if (overlay == "dev")
+        {
+            Assert.Equal($"http://{ResourceNames.Identity}:8080/realms/notifications", value);
+        }
+        else
+        {
+            var variable = Regex.Match(value, @"^\$\((?<name>[A-Z_]+)\)/realms/notifications$").Groups["name"].Value;
+            var reference = authority.Single(e => (string?)e["name"] == variable)["valueFrom"]!["configMapKeyRef"]!;
+            Assert.Equal(("parameters", $"{ResourceNames.Identity}-url"), ((string?)reference["name"], (string?)reference["key"]));
+        }
     }
 
     [Theory]
@@ -171,4 +199,7 @@ public sealed class WorkloadRuleTests(GeneratedManifests generated)
         generated.Objects[overlay].OfKind("Deployment").Where(d => (string?)d["metadata"]!["labels"]!["app.kubernetes.io/component"] == "service");
 
     private static IEnumerable<JsonObject> Containers(JsonObject workload) => workload["spec"]!["template"]!["spec"]!["containers"].Items();
+
+    [GeneratedRegex(@"://(?<host>[a-z0-9-]+)(:\d+)?(/|$)")]
+    private static partial Regex ClusterAddress();
 }
