@@ -20,10 +20,7 @@ public static class StartupWarmUpExtensions
     public static IServiceCollection AddWarmUp(this IServiceCollection services, string name, Func<IServiceProvider, CancellationToken, Task> run)
     {
         services.AddSingleton(new WarmUpStep(name, run));
-        if (!services.Any(s => s.ImplementationType == typeof(StartupWarmUp)))
-        {
-            services.AddHostedService<StartupWarmUp>();
-        }
+        services.AddHostedService<StartupWarmUp>(); // registered once however many steps (TryAddEnumerable)
         return services;
     }
 }
@@ -52,7 +49,7 @@ internal sealed class StartupWarmUp(IEnumerable<WarmUpStep> steps, IServiceProvi
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning("Could not warm up {Step} within {Elapsed} ms ({Error}); the first request will", step.Name, watch.ElapsedMilliseconds, ex.Message);
+                logger.LogWarning("Could not warm up {Step} within {Elapsed} ms ({Error}); the first request that needs it pays instead", step.Name, watch.ElapsedMilliseconds, ex.Message);
             }
         }
     }

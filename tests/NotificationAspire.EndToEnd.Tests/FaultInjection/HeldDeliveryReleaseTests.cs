@@ -1,6 +1,6 @@
-using System.Globalization;
 using Npgsql;
 using NotificationAspire.Contracts;
+using NotificationAspire.EndToEnd.Tests.Recipients;
 
 namespace NotificationAspire.EndToEnd.Tests.FaultInjection;
 
@@ -21,15 +21,11 @@ public sealed class HeldDeliveryReleaseTests(FaultInjectionFixture platform)
         var people = new People(platform);
         var mail = new MailSink(platform);
         var (userId, email) = People.New("heldrow");
-        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(Zone));
-        // Whole minutes: the first boundary at least 10 s away, so the wait is longer than every tier (at most 70 s).
-        var end = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, local.Offset).AddMinutes(1);
-        if (end - local < TimeSpan.FromSeconds(10))
-        {
-            end = end.AddMinutes(1);
-        }
+        var local = QuietWindow.LocalNow(Zone);
+        // The first minute boundary at least 10 s away, so the wait is longer than every tier (at most 70 s).
+        var end = QuietWindow.EndingSoon(local, TimeSpan.FromSeconds(10));
         await people.CreateAsync(userId, new { email, timeZone = Zone });
-        await people.SetPreferencesAsync(userId, new { quietHours = new { start = Clock(local.AddMinutes(-30)), end = Clock(end) } });
+        await people.SetPreferencesAsync(userId, new { quietHours = new { start = QuietWindow.Clock(local.AddMinutes(-30)), end = QuietWindow.Clock(end) } });
 
         var id = await people.SendAsync(People.AdHoc("order-updates", $"Held {userId}", userId));
 
@@ -39,7 +35,7 @@ public sealed class HeldDeliveryReleaseTests(FaultInjectionFixture platform)
         Assert.Empty(await mail.MessagesToAsync(email));
 
         await people.WaitForStatusAsync(id, "Delivered", deadline: end - DateTimeOffset.UtcNow + People.Deadline);
-        var message = Assert.Single(await mail.MessagesToAsync(email));
+        var message = Assert.Single(await mail.WaitForMessagesToAsync(email, 1, People.Deadline));
         Assert.True(message.ReceivedDate >= end.AddSeconds(-1), $"Received at {message.ReceivedDate:O}, before the quiet hours ended at {end:O}.");
         // Forgotten right after it is published, so by now or within moments.
         await Eventually.MatchAsync(() => HeldRowsAsync(deliveryKey), rows => rows == 0, TimeSpan.FromSeconds(10), "the hold forgotten");
@@ -54,6 +50,4 @@ public sealed class HeldDeliveryReleaseTests(FaultInjectionFixture platform)
         count.Parameters.AddWithValue("key", deliveryKey);
         return (long)(await count.ExecuteScalarAsync())!;
     }
-
-    private static string Clock(DateTimeOffset local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

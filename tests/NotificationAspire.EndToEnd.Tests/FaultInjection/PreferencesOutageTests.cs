@@ -58,8 +58,8 @@ public sealed class PreferencesOutageTests(PlatformFixture platform, ITestOutput
 
         var delivered = People.LastAttempt(await people.WaitForStatusAsync(waitingId, "Delivered", Recovery));
         Assert.Equal(JsonValueKind.Null, delivered.GetProperty("preferencesCachedAt").ValueKind);
-        Assert.Single(await mail.MessagesToAsync(strangerEmail));
-        Assert.Equal(2, (await mail.MessagesToAsync(knownEmail)).Count);
+        Assert.Single(await mail.WaitForMessagesToAsync(strangerEmail, 1, People.Deadline));
+        Assert.Equal(2, (await mail.WaitForMessagesToAsync(knownEmail, 2, People.Deadline)).Count);
         Assert.Empty(await mail.MessagesToAsync(optedOutEmail));
     }
 }

@@ -35,7 +35,7 @@ public sealed class PreferenceTests(PlatformFixture platform)
         Assert.Contains("opted out of 'order-updates' on email", attempt.GetProperty("error").GetString());
 
         await _people.WaitForStatusAsync(critical, "Delivered");
-        var message = Assert.Single(await _mail.MessagesToAsync(email)); // the critical one, and only it
+        var message = Assert.Single(await _mail.WaitForMessagesToAsync(email, 1, People.Deadline)); // the critical one, and only it
         Assert.Equal($"Critical {userId}", message.Subject);
         Assert.Null(await _mail.HeaderAsync(message.Id, "List-Unsubscribe")); // nobody can leave security alerts
     }
@@ -48,7 +48,7 @@ public sealed class PreferenceTests(PlatformFixture platform)
 
         var first = await _people.SendAsync(People.AdHoc("billing", $"Invoice {userId}", userId));
         await _people.WaitForStatusAsync(first, "Delivered");
-        var message = Assert.Single(await _mail.MessagesToAsync(email));
+        var message = Assert.Single(await _mail.WaitForMessagesToAsync(email, 1, People.Deadline));
         Assert.Equal("List-Unsubscribe=One-Click", await _mail.HeaderAsync(message.Id, "List-Unsubscribe-Post"));
         var header = await _mail.HeaderAsync(message.Id, "List-Unsubscribe");
         Assert.NotNull(header);
@@ -70,7 +70,7 @@ public sealed class PreferenceTests(PlatformFixture platform)
         var after = await _people.SendAsync(People.AdHoc("billing", $"After POST {userId}", userId));
         var view = await _people.WaitForStatusAsync(after, "Skipped");
         Assert.Contains("opted out of 'billing'", People.OnlyAttempt(view).GetProperty("error").GetString());
-        Assert.Equal(2, (await _mail.MessagesToAsync(email)).Count);
+        Assert.Equal(2, (await _mail.WaitForMessagesToAsync(email, 2, People.Deadline)).Count);
 
         // Other categories still reach them: the link named billing only.
         var other = await _people.SendAsync(People.AdHoc("order-updates", $"Order {userId}", userId));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 
 namespace NotificationAspire.EndToEnd.Tests.Recipients;
@@ -17,15 +16,11 @@ public sealed class QuietHoursTests(PlatformFixture platform)
     public async Task Quiet_hours_covering_now_hold_the_delivery_and_their_end_releases_it()
     {
         var (userId, email) = People.New("quiet");
-        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(Zone));
-        // Quiet hours are whole minutes: end at the first minute boundary at least 5 s away (at most 65 s).
-        var end = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, local.Offset).AddMinutes(1);
-        if (end - local < TimeSpan.FromSeconds(5))
-        {
-            end = end.AddMinutes(1);
-        }
+        var local = QuietWindow.LocalNow(Zone);
+        // End at the first minute boundary at least 5 s away (at most 65 s).
+        var end = QuietWindow.EndingSoon(local, TimeSpan.FromSeconds(5));
         await _people.CreateAsync(userId, new { email, timeZone = Zone });
-        await _people.SetPreferencesAsync(userId, new { quietHours = new { start = Clock(local.AddMinutes(-30)), end = Clock(end) } });
+        await _people.SetPreferencesAsync(userId, new { quietHours = new { start = QuietWindow.Clock(local.AddMinutes(-30)), end = QuietWindow.Clock(end) } });
 
         var id = await _people.SendAsync(People.AdHoc("order-updates", $"Quiet {userId}", userId));
 
@@ -36,7 +31,7 @@ public sealed class QuietHoursTests(PlatformFixture platform)
         Assert.Empty(await _mail.MessagesToAsync(email));
 
         await _people.WaitForStatusAsync(id, "Delivered", deadline: end - DateTimeOffset.UtcNow + People.Deadline);
-        var message = Assert.Single(await _mail.MessagesToAsync(email));
+        var message = Assert.Single(await _mail.WaitForMessagesToAsync(email, 1, People.Deadline));
         Assert.True(message.ReceivedDate >= end.AddSeconds(-1), $"Received at {message.ReceivedDate:O}, before the quiet hours ended at {end:O}.");
     }
 
@@ -44,10 +39,10 @@ public sealed class QuietHoursTests(PlatformFixture platform)
     public async Task A_delivery_held_for_the_night_is_stopped_by_a_cancellation_by_correlation_key()
     {
         var (userId, email) = People.New("night");
-        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(Zone));
+        var local = QuietWindow.LocalNow(Zone);
         await _people.CreateAsync(userId, new { email, timeZone = Zone });
         // Hours of quiet from a minute ago: long enough that the hold is kept in the worker's database, not on a retry tier.
-        await _people.SetPreferencesAsync(userId, new { quietHours = new { start = Clock(local.AddMinutes(-1)), end = Clock(local.AddHours(6)) } });
+        await _people.SetPreferencesAsync(userId, new { quietHours = new { start = QuietWindow.Clock(local.AddMinutes(-1)), end = QuietWindow.Clock(local.AddHours(6)) } });
         var correlationKey = $"order-{Guid.NewGuid():N}";
 
         var id = await _people.SendAsync(new
@@ -68,6 +63,4 @@ public sealed class QuietHoursTests(PlatformFixture platform)
         await _people.WaitForStatusAsync(id, "Cancelled");
         Assert.Empty(await _mail.MessagesToAsync(email));
     }
-
-    private static string Clock(DateTimeOffset local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

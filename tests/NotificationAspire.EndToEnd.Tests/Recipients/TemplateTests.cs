@@ -30,7 +30,7 @@ public sealed class TemplateTests(PlatformFixture platform)
         var view = await _people.WaitForStatusAsync(id, "Delivered");
         Assert.Equal("order-shipped", view.GetProperty("templateKey").GetString());
         Assert.Equal(1, view.GetProperty("templateVersion").GetInt32());
-        var message = Assert.Single(await _mail.MessagesToAsync(email));
+        var message = Assert.Single(await _mail.WaitForMessagesToAsync(email, 1, People.Deadline));
         Assert.Equal($"Ihre Bestellung {orderId} wurde versandt", message.Subject);
         Assert.Contains("Hallo Anna <b>", await _mail.PlainTextBodyAsync(message.Id)); // text is not HTML: nothing to escape
     }
