@@ -60,6 +60,7 @@ public static class AuthenticationExtensions
             .AddPolicy(PlatformPolicies.Sender, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Send))
             .AddPolicy(PlatformPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Admin))
             .AddPolicy(PlatformPolicies.Authenticated, p => p.RequireAuthenticatedUser())
+            .AddPolicy(PlatformPolicies.OperationsReader, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Admin, PlatformRoles.Support))
             .AddPolicy(PlatformPolicies.RecipientWriter, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.RecipientsWrite, PlatformRoles.Admin))
             .AddPolicy(PlatformPolicies.RecipientReader, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.RecipientsRead, PlatformRoles.Admin))
             // The endpoint verifies the link's signature itself; there is no caller identity to check.

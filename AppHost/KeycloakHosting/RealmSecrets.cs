@@ -25,6 +25,9 @@ public sealed class RealmSecrets
             ["ORDER_SERVICE_CLIENT_SECRET"] = Generated(builder, "order-service-client-secret"),
             ["BILLING_SERVICE_CLIENT_SECRET"] = Generated(builder, "billing-service-client-secret"),
             ["ANALYTICS_SERVICE_CLIENT_SECRET"] = Generated(builder, "analytics-service-client-secret"),
+            ["ACCOUNT_SERVICE_CLIENT_SECRET"] = Generated(builder, "account-service-client-secret"),
+            // Both probe clients of the dev realm (no roles; tests use them for expired and foreign-audience tokens).
+            ["PROBE_CLIENT_SECRET"] = Generated(builder, "probe-client-secret"),
             ["DELIVERY_WORKER_CLIENT_SECRET"] = DeliveryWorkerSecret,
             ["GATEWAY_CLIENT_SECRET"] = Generated(builder, "gateway-client-secret"),
             ["DEMO_USER_PASSWORD"] = Generated(builder, "demo-user-password"),

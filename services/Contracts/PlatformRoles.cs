@@ -6,6 +6,15 @@ public static class PlatformRoles
     public const string Send = "notifications.send";
     public const string Admin = "notifications.admin";
 
+    /// <summary>Support staff: read any notification, its timeline and dead letters; never replay, cancel or change.</summary>
+    public const string Support = "notifications.support";
+
+    /// <summary>
+    /// The realm role that grants a client one notification category (`notifications.send:billing`). Realm roles,
+    /// not client roles, so Keycloak and its stand-in put grants in the same `realm_access.roles` claim.
+    /// </summary>
+    public static string SendCategory(string category) => $"{Send}:{category}";
+
     /// <summary>Services that keep recipient profiles up to date (an account service, say).</summary>
     public const string RecipientsWrite = "recipients.write";
 
@@ -28,6 +37,9 @@ public static class PlatformPolicies
     public const string Sender = "sender";
     public const string Admin = "admin";
     public const string Authenticated = "authenticated";
+
+    /// <summary>Reads operational data (dead letters, templates): admin or support.</summary>
+    public const string OperationsReader = "operations-reader";
 
     /// <summary>Upserts and erases recipient profiles: <see cref="PlatformRoles.RecipientsWrite"/> or admin.</summary>
     public const string RecipientWriter = "recipient-writer";

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,13 +7,17 @@ namespace NotificationAspire.TestSupport;
 
 /// <summary>
 /// Recipients as a calling service sets them up through the gateway (`order-service` holds `recipients.write`):
-/// a profile, preferences, and a send addressed by user id. Each test names its own people so tests never share one.
+/// a profile, preferences, and a send addressed by user id, made by the client the realm grants its category to.
+/// Each test names its own people so tests never share one.
 /// </summary>
 public sealed class People(PlatformFixture platform)
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     private readonly PlatformApi _api = new(platform);
+
+    // Who sent each notification: only its sender (or an operator) may read it back.
+    private readonly ConcurrentDictionary<Guid, string> _senders = new();
 
     /// <summary>A user id and an address of their own for one test.</summary>
     public static (string UserId, string Email) New(string prefix)
@@ -35,12 +40,18 @@ public sealed class People(PlatformFixture platform)
         Assert.True(response.IsSuccessStatusCode, $"PUT preferences: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    /// <summary>Sends to people by user id (no inline address) and returns the notification's id.</summary>
+    /// <summary>
+    /// Sends to people by user id (no inline address) and returns the notification's id. The sender is the client
+    /// granted the body's category (<see cref="ServiceAccounts.GrantedSenderOf"/>).
+    /// </summary>
     public async Task<Guid> SendAsync(object body)
     {
-        using var response = await _api.PostNotificationAsync(await WriterTokenAsync(), body);
+        var sender = ServiceAccounts.GrantedSenderOf(JsonSerializer.SerializeToElement(body).TryGetProperty("category", out var category) ? category.GetString() : null);
+        using var response = await _api.PostNotificationAsync(await platform.GetTokenAsync(sender), body);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST notification: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        _senders[id] = sender;
+        return id;
     }
 
     public static object AdHoc(string category, string subject, params string[] userIds) => new
@@ -54,7 +65,7 @@ public sealed class People(PlatformFixture platform)
     /// <summary>Waits until the notification's status satisfies <paramref name="done"/>; returns its view.</summary>
     public async Task<JsonElement> WaitForAsync(Guid id, Func<JsonElement, bool> done, string what, TimeSpan? deadline = null)
     {
-        var token = await WriterTokenAsync();
+        var token = await platform.GetTokenAsync(_senders.GetValueOrDefault(id, ServiceAccounts.OrderService));
         return await Eventually.MatchAsync(() => _api.GetNotificationAsync(token, id), done, deadline ?? Deadline, what);
     }
 

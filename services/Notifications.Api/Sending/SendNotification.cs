@@ -50,6 +50,11 @@ public static class SendNotification
         {
             return TypedResults.ValidationProblem(errors);
         }
+        // After validation, so a malformed category is a 400 naming the field rather than a refusal of it.
+        if (CategoryGrants.Refusal(user, request.Category ?? NotificationCategories.General) is { } refusal)
+        {
+            return refusal;
+        }
 
         var notification = NewNotification(request, senderId, key, template?.Found, time.GetUtcNow());
         return Answer(await acceptance.AcceptAsync(notification, template?.Found?.ToContent(), ct), loggers);

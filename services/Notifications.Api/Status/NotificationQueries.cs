@@ -26,7 +26,7 @@ public static class NotificationQueries
     }
 
     /// <summary>
-    /// One notification with its attempts, for its sender or an admin. Anyone else gets 404, not 403:
+    /// One notification with its attempts, for its sender, an admin or support. Anyone else gets 404, not 403:
     /// whether an id exists is itself something only its sender should learn.
     /// </summary>
     public static async Task<Results<Ok<NotificationView>, NotFound>> GetByIdAsync(
@@ -36,10 +36,12 @@ public static class NotificationQueries
             .Include(n => n.Recipients)
             .Include(n => n.Attempts)
             .FirstOrDefaultAsync(n => n.Id == id, ct);
-        if (notification is null || (notification.SenderId != user.SenderId() && !user.IsInRole(PlatformRoles.Admin)))
+        if (notification is null || (notification.SenderId != user.SenderId() && !ReadsAny(user)))
         {
             return TypedResults.NotFound();
         }
         return TypedResults.Ok(NotificationView.From(notification));
     }
+
+    private static bool ReadsAny(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.Admin) || user.IsInRole(PlatformRoles.Support);
 }

@@ -55,6 +55,15 @@ public sealed class RealmDirectory
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>
+    /// The client's own access token lifespan (Keycloak's `access.token.lifespan` client attribute, in seconds), or null
+    /// for the realm's. Keycloak ignores a value that is not a positive number, and so does the stand-in.
+    /// </summary>
+    public static TimeSpan? ClientAccessTokenLifetime(RealmClient client) =>
+        client.Attributes.TryGetValue("access.token.lifespan", out var value) && int.TryParse(value, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
     /// <summary>The user's id from the file, or a name-based GUID so <c>sub</c> stays the same across restarts.</summary>
     public string UserId(RealmUser user) => user.Id ?? NameBasedGuid($"{Name}/{user.Username.ToLowerInvariant()}");
 

@@ -45,6 +45,9 @@ public sealed record RealmClient
     public bool DirectAccessGrantsEnabled { get; init; }
 
     public IReadOnlyList<RealmProtocolMapper> ProtocolMappers { get; init; } = [];
+
+    /// <summary>Keycloak's per-client settings; the stand-in honours `access.token.lifespan` (seconds).</summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record RealmProtocolMapper

@@ -64,7 +64,12 @@ public sealed class TokenIssuer(RealmDirectory realm) : IOpenIddictServerHandler
         identity.SetResources(RealmDirectory.AccessTokenAudiences(client));
         identity.SetDestinations(ClaimDestinations.Of);
 
-        context.SignIn(new ClaimsPrincipal(identity));
+        var principal = new ClaimsPrincipal(identity);
+        if (RealmDirectory.ClientAccessTokenLifetime(client) is { } lifetime)
+        {
+            principal.SetAccessTokenLifetime(lifetime);
+        }
+        context.SignIn(principal);
         return default;
     }
 
