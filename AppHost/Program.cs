@@ -1,3 +1,4 @@
+using NotificationAspire.AppHost.Edge;
 using NotificationAspire.AppHost.Infrastructure;
 using NotificationAspire.AppHost.Kubernetes;
 using NotificationAspire.AppHost.KafkaHosting;
@@ -41,6 +42,7 @@ var gateway = builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
     .WithReference(notificationsApi).WaitFor(notificationsApi)
     .WithReference(preferencesApi).WaitFor(preferencesApi)
     .WithIdentity(identity)
+    .WithRateLimitSettings(builder.Configuration)
     .WithPublicHttpEndpoints();
 
 // Several members of one consumer group: partitions rebalance between them as replicas come and go. Each

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,7 @@ internal sealed class BearerSecurityTransformer(IAuthorizationPolicyProvider pol
 
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
+        NamePolicy(operation, context.Description.ActionDescriptor.EndpointMetadata);
         if (await EffectivePolicyAsync(context.Description.ActionDescriptor.EndpointMetadata) is not { } policy
             || context.Document is not { } document
             || await SatisfiedWithoutTokenAsync(policy))
@@ -42,6 +44,18 @@ internal sealed class BearerSecurityTransformer(IAuthorizationPolicyProvider pol
         {
             operation.Responses.TryAdd("403", Problem("The token is valid but lacks what this operation requires (a role).", problem));
         }
+    }
+
+    /// <summary>
+    /// Says which named policy guards the operation (`x-authorization-policy`), so the authorization table in
+    /// docs/security.md is checked against the code: an endpoint that names none shows as "none" and fails that check.
+    /// </summary>
+    private static void NamePolicy(OpenApiOperation operation, IList<object> metadata)
+    {
+        var names = metadata.OfType<IAuthorizeData>().Select(d => d.Policy).OfType<string>().Distinct().ToList();
+        var name = metadata.OfType<IAllowAnonymous>().Any() ? "anonymous" : names.Count > 0 ? string.Join(" + ", names) : "none";
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        operation.Extensions[OpenApiExtensions.PolicyExtension] = new JsonNodeExtension(JsonValue.Create(name));
     }
 
     /// <summary>The policy the authorization middleware will apply, or null when the endpoint is anonymous.</summary>

@@ -11,6 +11,9 @@ public static class OpenApiExtensions
     /// <summary>The security scheme's name in every document; the gateway's reference UI selects it by this name.</summary>
     public const string BearerSchemeName = "Bearer";
 
+    /// <summary>The operation extension naming the authorization policy that guards it.</summary>
+    public const string PolicyExtension = "x-authorization-policy";
+
     public static TBuilder AddDefaultOpenApi<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddOpenApi(options =>

@@ -1,6 +1,7 @@
 using Gateway.Correlation;
 using Gateway.Extensions;
 using Gateway.Limits;
+using Gateway.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +9,7 @@ builder.AddServiceDefaults();
 builder.AddDefaultAuthentication();
 builder.AddEdgeProblemDetails();
 builder.AddPlatformReverseProxy();
+builder.AddGatewayRateLimits();
 
 var app = builder.Build();
 
@@ -16,6 +18,8 @@ app.UseCorrelationId();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+// After authentication (a client's budget is its validated azp), before authorization (floods of 401s are limited too).
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseRequestBodyLimit();
 

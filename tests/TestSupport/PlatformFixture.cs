@@ -23,9 +23,20 @@ public class PlatformFixture : IAsyncLifetime
     /// <summary>Names of every resource the AppHost models, except parameters and the hidden rebuild helpers.</summary>
     public IReadOnlyList<string> ResourceNames { get; private set; } = [];
 
-    /// <summary>The AppHost's command line: local mode and this fixture's own data folder.</summary>
+    /// <summary>The budget of <see cref="ServiceAccounts.ShortLivedProbe"/> at the gateway: a burst past it must be a 429.</summary>
+    public const int ProbeRequestBudget = 5;
+
+    /// <summary>
+    /// The AppHost's command line: local mode, this fixture's own data folder, and a tiny rate limit for the one
+    /// client no other test calls with, so a test can see a 429 without any other caller getting near its budget.
+    /// </summary>
     protected virtual IEnumerable<string> AppHostArguments() =>
-        ["--Infrastructure:Mode=local", $"--Infrastructure:LocalDataPath={_dataPath}"];
+    [
+        "--Infrastructure:Mode=local", $"--Infrastructure:LocalDataPath={_dataPath}",
+        $"--RateLimiting:Clients:{ServiceAccounts.ShortLivedProbe}:TokenLimit={ProbeRequestBudget}",
+        $"--RateLimiting:Clients:{ServiceAccounts.ShortLivedProbe}:TokensPerPeriod=1",
+        $"--RateLimiting:Clients:{ServiceAccounts.ShortLivedProbe}:ReplenishmentPeriod=00:05:00",
+    ];
 
     public async Task InitializeAsync()
     {
