@@ -34,6 +34,7 @@ public static class AuthenticationExtensions
         var audience = identity["Audience"]
             ?? throw new InvalidOperationException("Identity:Audience is not configured.");
 
+        builder.Services.AddHostedService<EndpointPolicyCheck>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
