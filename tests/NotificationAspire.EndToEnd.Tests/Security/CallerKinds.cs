@@ -40,8 +40,13 @@ public sealed class CallerKinds(PlatformFixture platform)
     {
         StartExpiring();
         var token = await _shortLived!;
+        var claims = Payload(token);
+        // The realm gives this client 1-second tokens (access.token.lifespan); an identity provider that ignored it would
+        // hand out the realm's 5 minutes, and this column would test nothing for that long.
+        var lifetime = claims["exp"]!.GetValue<long>() - claims["iat"]!.GetValue<long>();
+        Assert.True(lifetime <= 5, $"{ServiceAccounts.ShortLivedProbe}'s token lives {lifetime} s, not the client's 1 s.");
         // Past exp plus the services' 10 s clock skew (AuthenticationExtensions.ClockSkew), and a second to spare.
-        var usableUntil = DateTimeOffset.FromUnixTimeSeconds(Payload(token)["exp"]!.GetValue<long>()) + TimeSpan.FromSeconds(11);
+        var usableUntil = DateTimeOffset.FromUnixTimeSeconds(claims["exp"]!.GetValue<long>()) + TimeSpan.FromSeconds(11);
         if (usableUntil > DateTimeOffset.UtcNow)
         {
             await Task.Delay(usableUntil - DateTimeOffset.UtcNow);
