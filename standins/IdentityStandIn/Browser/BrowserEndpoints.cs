@@ -43,11 +43,11 @@ public static class BrowserEndpoints
             if (user is null || !RealmDirectory.PasswordMatches(user, request.Password))
             {
                 loggers.CreateLogger(typeof(BrowserEndpoints)).LogInformation("Failed login for '{Username}' via '{ClientId}'.", username, client.ClientId);
-                return Pages.Login(request, realm.DisplayName, "Invalid username or password.", username);
+                return Pages.Login(request, Action(http), realm.DisplayName, "Invalid username or password.", username);
             }
             if (!user.Enabled)
             {
-                return Pages.Login(request, realm.DisplayName, "Account is disabled, contact your administrator.", username);
+                return Pages.Login(request, Action(http), realm.DisplayName, "Account is disabled, contact your administrator.", username);
             }
             var session = sessions.Start(user);
             SessionCookie.Write(http, session);
@@ -71,8 +71,10 @@ public static class BrowserEndpoints
             }), [Scheme]);
         }
 
-        return Pages.Login(request, realm.DisplayName);
+        return Pages.Login(request, Action(http), realm.DisplayName);
     }
+
+    private static string Action(HttpContext http) => $"{http.Request.PathBase}{http.Request.Path}";
 
     /// <summary>The code carries who signed in, in which session, with which scopes; the token endpoint builds the tokens from it.</summary>
     private static IResult SignIn(RealmDirectory realm, RealmClient client, RealmUser user, BrowserSession session, OpenIddictRequest request)
@@ -94,7 +96,7 @@ public static class BrowserEndpoints
                         && string.Equals((string?)request[Pages.EndSessionConfirmation], "yes", StringComparison.Ordinal);
         if (hint is null && !confirmed)
         {
-            return Pages.ConfirmLogout(request, realm.DisplayName);
+            return Pages.ConfirmLogout(request, Action(http), realm.DisplayName);
         }
 
         sessions.End(hint?.GetClaim(TokenIssuer.SessionIdClaim));

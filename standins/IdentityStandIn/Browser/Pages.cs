@@ -17,7 +17,7 @@ public static class Pages
     /// The form posts the authorization request back to the authorization endpoint, every parameter as a hidden
     /// field, with the username and password added (the names of Keycloak's form).
     /// </summary>
-    public static IResult Login(OpenIddictRequest request, string realmName, string? error = null, string? username = null)
+    public static IResult Login(OpenIddictRequest request, string action, string realmName, string? error = null, string? username = null)
     {
         var body = new StringBuilder();
         body.Append("<h1>Sign in to ").Append(Html.Encode(realmName)).Append("</h1>");
@@ -25,7 +25,8 @@ public static class Pages
         {
             body.Append("<p class=\"error\" role=\"alert\">").Append(Html.Encode(error)).Append("</p>");
         }
-        body.Append("<form method=\"post\" id=\"kc-form-login\">");
+        // To the endpoint without the query: every parameter travels in the form (as OpenIddict reads a POST).
+        body.Append("<form method=\"post\" id=\"kc-form-login\" action=\"").Append(Html.Encode(action)).Append("\">");
         AppendHidden(body, request, except: [Parameters.Username, Parameters.Password]);
         body.Append("<label for=\"username\">Username or email</label>")
             .Append("<input id=\"username\" name=\"username\" autocomplete=\"username\" autofocus required value=\"")
@@ -37,11 +38,11 @@ public static class Pages
     }
 
     /// <summary>Keycloak asks before ending a session when the request does not show which one (no id_token_hint).</summary>
-    public static IResult ConfirmLogout(OpenIddictRequest request, string realmName)
+    public static IResult ConfirmLogout(OpenIddictRequest request, string action, string realmName)
     {
         var body = new StringBuilder();
         body.Append("<h1>Logging out</h1><p>Do you want to log out of ").Append(Html.Encode(realmName)).Append("?</p>")
-            .Append("<form method=\"post\">");
+            .Append("<form method=\"post\" action=\"").Append(Html.Encode(action)).Append("\">");
         AppendHidden(body, request, except: [EndSessionConfirmation]);
         body.Append("<input type=\"hidden\" name=\"").Append(EndSessionConfirmation).Append("\" value=\"yes\">")
             .Append("<button type=\"submit\" id=\"kc-logout\">Logout</button></form>");
