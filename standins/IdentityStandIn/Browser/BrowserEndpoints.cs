@@ -91,7 +91,8 @@ public static class BrowserEndpoints
     private static async Task<IResult> EndSessionAsync(HttpContext http, RealmDirectory realm, BrowserSessions sessions)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an end-session request.");
-        var hint = (await http.AuthenticateAsync(Scheme)).Principal;
+        // OpenIddict has validated the hint (signature, issuer; an expired one is fine, as in Keycloak).
+        var hint = string.IsNullOrEmpty(request.IdTokenHint) ? null : (await http.AuthenticateAsync(Scheme)).Principal;
         var confirmed = HttpMethods.IsPost(http.Request.Method)
                         && string.Equals((string?)request[Pages.EndSessionConfirmation], "yes", StringComparison.Ordinal);
         if (hint is null && !confirmed)

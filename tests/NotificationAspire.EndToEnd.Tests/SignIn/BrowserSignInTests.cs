@@ -160,7 +160,7 @@ public sealed class BrowserSignInTests(SignInFixture platform)
         Assert.True(firstExpiry - DateTimeOffset.UtcNow <= SignInFixture.AccessTokenLifespan + TimeSpan.FromSeconds(2));
 
         // Past the first token's expiry and past the services' clock skew (10 s): forwarded, it would be refused.
-        await Task.Delay(firstExpiry - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(12));
+        await DelayUntilAsync(firstExpiry + TimeSpan.FromSeconds(12));
         using var call = await browser.SendAsync(HttpMethod.Get, MyPreferences);
 
         Assert.Equal(HttpStatusCode.OK, call.StatusCode);
@@ -197,6 +197,28 @@ public sealed class BrowserSignInTests(SignInFixture platform)
         // The identity provider's session is over too: signing in again asks for the password.
         var again = await browser.OpenAsync("/bff/login");
         Assert.True(again.HasLoginForm, again.Html);
+    }
+
+    [Fact]
+    public async Task A_session_ended_at_the_identity_provider_ends_at_the_gateway_when_its_token_is_due()
+    {
+        using var browser = new Browser(platform);
+        await browser.SignInAsync("bob", await PasswordAsync());
+        var expiry = await AccessTokenExpiryAsync(browser);
+
+        // Signed out at the identity provider directly (its own logout page), not through the gateway.
+        var identity = platform.IdentityRealmUri;
+        var confirm = await browser.OpenAsync(new Uri(identity, "protocol/openid-connect/logout").ToString());
+        var loggedOut = await browser.SubmitAsync(confirm, new Dictionary<string, string>());
+        Assert.Contains("You are logged out", loggedOut.Html, StringComparison.Ordinal);
+
+        // Until the token is due the gateway does not ask; then the refresh is refused and the session is over.
+        await DelayUntilAsync(expiry - SignInFixture.RefreshWindow + TimeSpan.FromSeconds(1));
+        using var call = await browser.SendAsync(HttpMethod.Get, MyPreferences);
+        Assert.Equal(HttpStatusCode.Unauthorized, call.StatusCode);
+        Assert.Contains("ended at the identity provider", await call.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var user = await browser.SendAsync(HttpMethod.Get, "/bff/user", csrfHeader: false);
+        Assert.Equal(HttpStatusCode.Unauthorized, user.StatusCode);
     }
 
     [Fact]
@@ -249,6 +271,15 @@ public sealed class BrowserSignInTests(SignInFixture platform)
         var fromTokenCaller = platform.Probe.Received(tokenCall) ?? throw new InvalidOperationException("Nothing reached the probe.");
         Assert.Null(fromTokenCaller["Cookie"]);
         Assert.Equal($"Bearer {token}", fromTokenCaller["Authorization"]);
+    }
+
+    private static async Task DelayUntilAsync(DateTimeOffset moment)
+    {
+        var wait = moment - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
     }
 
     private static async Task<DateTimeOffset> AccessTokenExpiryAsync(Browser browser)
