@@ -17,6 +17,7 @@ var postgres = builder.AddPlatformPostgres(ResourceNames.Postgres, mode);
 var notificationsDb = postgres.AddPlatformDatabase(ResourceNames.NotificationsDatabase);
 var deliveryDb = postgres.AddPlatformDatabase(ResourceNames.DeliveryDatabase);
 var preferencesDb = postgres.AddPlatformDatabase(ResourceNames.PreferencesDatabase);
+var gatewayDb = postgres.AddPlatformDatabase(ResourceNames.GatewayDatabase);
 var kafka = builder.AddKafkaBroker(ResourceNames.Kafka, mode);
 var realmSecrets = new RealmSecrets(builder);
 var identity = builder.AddIdentityProvider(ResourceNames.Identity, mode, realmSecrets);
@@ -43,6 +44,7 @@ var gateway = builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
     .WithReference(preferencesApi).WaitFor(preferencesApi)
     .WithIdentity(identity)
     .WithRateLimitSettings(builder.Configuration)
+    .WithBrowserSignIn(gatewayDb, realmSecrets.GatewaySecret)
     .WithPublicHttpEndpoints();
 
 // Several members of one consumer group: partitions rebalance between them as replicas come and go. Each

@@ -15,10 +15,14 @@ public sealed class RealmSecrets
     /// <summary>The secret of `delivery-worker`, which reads recipients' profiles from `preferences-api`.</summary>
     public IResourceBuilder<ParameterResource> DeliveryWorkerSecret { get; }
 
+    /// <summary>The secret of `gateway`, the confidential client browsers sign in through (code flow with PKCE).</summary>
+    public IResourceBuilder<ParameterResource> GatewaySecret { get; }
+
     public RealmSecrets(IDistributedApplicationBuilder builder)
     {
         OpsConsoleSecret = Generated(builder, "ops-console-client-secret");
         DeliveryWorkerSecret = Generated(builder, "delivery-worker-client-secret");
+        GatewaySecret = Generated(builder, "gateway-client-secret");
         Placeholders = new Dictionary<string, IResourceBuilder<ParameterResource>>
         {
             ["OPS_CONSOLE_CLIENT_SECRET"] = OpsConsoleSecret,
@@ -29,7 +33,7 @@ public sealed class RealmSecrets
             // Both probe clients of the dev realm (no roles; tests use them for expired and foreign-audience tokens).
             ["PROBE_CLIENT_SECRET"] = Generated(builder, "probe-client-secret"),
             ["DELIVERY_WORKER_CLIENT_SECRET"] = DeliveryWorkerSecret,
-            ["GATEWAY_CLIENT_SECRET"] = Generated(builder, "gateway-client-secret"),
+            ["GATEWAY_CLIENT_SECRET"] = GatewaySecret,
             ["DEMO_USER_PASSWORD"] = Generated(builder, "demo-user-password"),
         };
     }

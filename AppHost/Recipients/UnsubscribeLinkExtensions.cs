@@ -1,3 +1,5 @@
+using NotificationAspire.AppHost.Infrastructure;
+
 namespace NotificationAspire.AppHost.Recipients;
 
 /// <summary>
@@ -23,7 +25,7 @@ public static class UnsubscribeLinkExtensions
     {
         worker.WithUnsubscribeVerification(signingKey);
         return worker.ApplicationBuilder.ExecutionContext.IsPublishMode
-            ? worker.WithEnvironment("Unsubscribe__PublicBaseUrl", worker.ApplicationBuilder.AddParameter("public-base-url"))
+            ? worker.WithEnvironment("Unsubscribe__PublicBaseUrl", PublicAddresses.Parameter(worker.ApplicationBuilder, PublicAddresses.GatewayParameter))
             : worker.WithEnvironment("Unsubscribe__PublicBaseUrl", gateway.GetEndpoint("http"));
     }
 }

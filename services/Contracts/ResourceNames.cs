@@ -16,4 +16,7 @@ public static class ResourceNames
     public const string NotificationsDatabase = "notificationsdb";
     public const string DeliveryDatabase = "deliverydb";
     public const string PreferencesDatabase = "preferencesdb";
+
+    /// <summary>The gateway's browser sessions and Data Protection keys, shared by its replicas.</summary>
+    public const string GatewayDatabase = "gatewaydb";
 }

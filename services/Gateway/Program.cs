@@ -1,17 +1,23 @@
+using Gateway.Bff;
+using Gateway.Bff.Data;
 using Gateway.Correlation;
 using Gateway.Extensions;
 using Gateway.Limits;
 using Gateway.RateLimiting;
+using NotificationAspire.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddDefaultAuthentication();
+builder.AddBrowserSignIn();
 builder.AddEdgeProblemDetails();
 builder.AddPlatformReverseProxy();
 builder.AddGatewayRateLimits();
 
 var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync<GatewayDbContext>();
 
 // First, so every later step (error handling included) logs inside the request's correlation scope.
 app.UseCorrelationId();
@@ -25,6 +31,7 @@ app.UseRequestBodyLimit();
 
 app.MapDefaultEndpoints();
 app.MapApiReference();
+app.MapBrowserSignIn();
 app.MapPlatformReverseProxy();
 
 app.Run();

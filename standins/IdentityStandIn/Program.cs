@@ -1,10 +1,12 @@
 using NotificationAspire.Standins.IdentityStandIn;
+using NotificationAspire.Standins.IdentityStandIn.Browser;
 using NotificationAspire.Standins.IdentityStandIn.Realm;
 using NotificationAspire.Standins.IdentityStandIn.Tokens;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 // A dev-only stand-in for Keycloak: it serves the realm file Keycloak imports, under Keycloak's URL layout,
-// for machines that cannot run the Keycloak container. It keeps no state: keys and tokens die with the process.
+// for machines that cannot run the Keycloak container. It keeps no state on disk: keys, browser sessions and the
+// tokens they issued die with the process (a restart signs every browser out).
 var builder = WebApplication.CreateBuilder(args);
 
 RealmDirectory realm;
@@ -20,6 +22,8 @@ catch (RealmFileException ex)
 }
 
 builder.Services.AddSingleton(realm);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<BrowserSessions>();
 builder.Services.AddHealthChecks();
 
 builder.Services.AddOpenIddict()
@@ -31,13 +35,21 @@ builder.Services.AddOpenIddict()
         // Relative to the /realms/{realm} path base, which gives Keycloak's URLs and issuer.
         options.SetConfigurationEndpointUris(".well-known/openid-configuration")
                .SetJsonWebKeySetEndpointUris("protocol/openid-connect/certs")
-               .SetTokenEndpointUris("protocol/openid-connect/token");
+               .SetTokenEndpointUris("protocol/openid-connect/token")
+               .SetAuthorizationEndpointUris("protocol/openid-connect/auth")
+               .SetEndSessionEndpointUris("protocol/openid-connect/logout");
 
         options.AllowClientCredentialsFlow()
-               .AllowPasswordFlow();
+               .AllowPasswordFlow()
+               .AllowAuthorizationCodeFlow()
+               .AllowRefreshTokenFlow();
+
+        // Browsers sign in with the code flow and PKCE, S256 only (the realm's clients set pkce.code.challenge.method).
+        options.RequireProofKeyForCodeExchange();
+        options.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
 
         // Keycloak's built-in client scopes; anything else gets invalid_scope, as it would there.
-        options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, "web-origins", "acr", "basic");
+        options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, "web-origins", "acr", "basic");
 
         options.SetAccessTokenLifetime(realm.AccessTokenLifetime);
 
@@ -53,17 +65,24 @@ builder.Services.AddOpenIddict()
 
         options.AddEventHandler(TokenRequestValidator.Descriptor)
                .AddEventHandler(TokenIssuer.Descriptor)
-               .AddEventHandler(UserTokenShaper.Descriptor);
+               .AddEventHandler(UserTokenShaper.Descriptor)
+               .AddEventHandler(RefreshTokenPolicy.Descriptor)
+               .AddEventHandler(AuthorizationRequestValidator.Descriptor)
+               .AddEventHandler(EndSessionRequestValidator.Descriptor);
 
-        // Plain http on loopback inside the dev environment, as Keycloak runs with sslRequired "none".
+        // Plain http on loopback inside the dev environment, as Keycloak runs with sslRequired "none". The login
+        // page and the sign-out are ours (Browser/): OpenIddict validates those requests and passes them on.
         options.UseAspNetCore()
-               .DisableTransportSecurityRequirement();
+               .DisableTransportSecurityRequirement()
+               .EnableAuthorizationEndpointPassthrough()
+               .EnableEndSessionEndpointPassthrough();
     });
 
 var app = builder.Build();
 
 app.UseRealmPaths(realm);
 
+app.MapBrowserEndpoints();
 app.MapHealthChecks("/health");
 app.MapHealthChecks("/alive");
 

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore;
 using NotificationAspire.Standins.IdentityStandIn.Realm;
+using OpenIddict.Server;
 
 namespace NotificationAspire.Standins.IdentityStandIn;
 
@@ -32,11 +34,13 @@ public static class RealmPipeline
         app.UsePathBase(realmBase);
         app.UseAuthentication();
 
-        // OpenIddict has answered its endpoints by now; nothing else lives under the realm path,
-        // so the probes stay at the root only.
+        // OpenIddict has answered its endpoints by now, except the two it passes through after validating the
+        // request (login page and sign-out, see Browser/); nothing else lives under the realm path, so the probes
+        // stay at the root only.
         app.Use((context, next) =>
         {
-            if (!context.Request.PathBase.HasValue)
+            if (!context.Request.PathBase.HasValue
+                || context.GetOpenIddictServerEndpointType() is OpenIddictServerEndpointType.Authorization or OpenIddictServerEndpointType.EndSession)
             {
                 return next(context);
             }

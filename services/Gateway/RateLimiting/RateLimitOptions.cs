@@ -2,7 +2,7 @@ namespace Gateway.RateLimiting;
 
 /// <summary>
 /// The gateway's request budgets (section "RateLimiting"): one token bucket per calling client (the token's `azp`)
-/// and one per IP address for callers without a valid token. Defaults are far above what one service sends in normal
+/// one per signed-in browser user, and one per IP address for callers without a valid token. Defaults are far above what one service sends in normal
 /// use (the fault-injection suite sends 1,500 notifications in a burst); `Clients:{clientId}` overrides one client.
 /// </summary>
 public sealed class RateLimitOptions
@@ -10,6 +10,12 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimiting";
 
     public TokenBucket Authenticated { get; set; } = new() { TokenLimit = 2000, TokensPerPeriod = 1000, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
+
+    /// <summary>
+    /// Each signed-in browser user's own budget (by `sub`): every session's tokens name the gateway as `azp`, so a
+    /// client budget would let one person spend everyone's.
+    /// </summary>
+    public TokenBucket Sessions { get; set; } = new() { TokenLimit = 200, TokensPerPeriod = 100, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
 
     public TokenBucket Anonymous { get; set; } = new() { TokenLimit = 200, TokensPerPeriod = 100, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
 

@@ -10,6 +10,7 @@ public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOption
         var buckets = new List<(string Key, RateLimitOptions.TokenBucket Bucket)>
         {
             (nameof(RateLimitOptions.Authenticated), options.Authenticated),
+            (nameof(RateLimitOptions.Sessions), options.Sessions),
             (nameof(RateLimitOptions.Anonymous), options.Anonymous),
         };
         buckets.AddRange(options.Clients.Select(c => ($"{nameof(RateLimitOptions.Clients)}:{c.Key}", c.Value)));

@@ -12,6 +12,7 @@ namespace Gateway.RateLimiting;
 public static class RateLimitPartitions
 {
     public const string ClientKind = "client";
+    public const string SessionKind = "session";
     public const string AddressKind = "ip";
 
     public static RateLimitPartition<string> For(HttpContext context, RateLimitOptions options)
@@ -21,14 +22,37 @@ public static class RateLimitPartitions
         {
             return RateLimitPartition.GetNoLimiter("probes");
         }
-        if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirstValue("azp") is { Length: > 0 } clientId)
+        var budget = Whose(context);
+        var bucket = budget.Kind switch
         {
-            var bucket = options.Clients.GetValueOrDefault(clientId) ?? options.Authenticated;
-            return RateLimitPartition.GetTokenBucketLimiter($"{ClientKind}:{clientId}", _ => Limiter(bucket));
-        }
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetTokenBucketLimiter($"{AddressKind}:{address}", _ => Limiter(options.Anonymous));
+            SessionKind => options.Sessions,
+            ClientKind => options.Clients.GetValueOrDefault(budget.Owner!) ?? options.Authenticated,
+            _ => options.Anonymous,
+        };
+        return RateLimitPartition.GetTokenBucketLimiter($"{budget.Kind}:{budget.Owner ?? Address(context)}", _ => Limiter(bucket));
     }
+
+    /// <summary>
+    /// The kind of budget a request spends and its owner: a signed-in person's `sub`, a client's `azp`, or no owner
+    /// (the caller's address). Session tokens all name the gateway as `azp`, so people are budgeted one by one.
+    /// </summary>
+    public static (string Kind, string? Owner) Whose(HttpContext context)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return (AddressKind, null);
+        }
+        if (IsBrowserSession(context) && context.User.FindFirstValue("sub") is { Length: > 0 } person)
+        {
+            return (SessionKind, person);
+        }
+        return context.User.FindFirstValue("azp") is { Length: > 0 } clientId ? (ClientKind, clientId) : (AddressKind, null);
+    }
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    // The default scheme authenticated the session cookie: token callers always send an Authorization header.
+    private static bool IsBrowserSession(HttpContext context) => context.Request.Headers.Authorization.Count == 0;
 
     private static bool IsProbe(PathString path) =>
         path.Equals(HealthEndpoints.Alive, StringComparison.OrdinalIgnoreCase)

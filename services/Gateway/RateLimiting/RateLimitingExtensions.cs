@@ -29,9 +29,10 @@ public static class RateLimitingExtensions
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
     {
         var context = rejected.HttpContext;
-        var clientId = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue("azp") : null;
+        var (kind, owner) = RateLimitPartitions.Whose(context);
+        // A person's id is personal data and unbounded: only client ids become a metric tag.
         context.RequestServices.GetRequiredService<RateLimitMetrics>()
-            .Rejected(clientId is null ? RateLimitPartitions.AddressKind : RateLimitPartitions.ClientKind, clientId);
+            .Rejected(kind, kind == RateLimitPartitions.ClientKind ? owner : null);
 
         // A token bucket always knows when the next token comes; one second is the floor a client can act on.
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
@@ -45,9 +46,12 @@ public static class RateLimitingExtensions
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
-                Detail = clientId is null
-                    ? $"This address has spent its request budget; retry after {seconds} s."
-                    : $"Client '{clientId}' has spent its request budget; retry after {seconds} s.",
+                Detail = kind switch
+                {
+                    RateLimitPartitions.ClientKind => $"Client '{owner}' has spent its request budget; retry after {seconds} s.",
+                    RateLimitPartitions.SessionKind => $"Your session has spent its request budget; retry after {seconds} s.",
+                    _ => $"This address has spent its request budget; retry after {seconds} s.",
+                },
             },
         });
     }

@@ -8,6 +8,7 @@ public sealed class RealmDirectory
 {
     private const string AudienceMapper = "oidc-audience-mapper";
     private const string ServiceAccountPrefix = "service-account-";
+    private const string AccessTokenLifespanAttribute = "access.token.lifespan";
 
     private readonly Dictionary<string, RealmClient> _clients;
     private readonly Dictionary<string, RealmUser> _users;
@@ -27,11 +28,30 @@ public sealed class RealmDirectory
 
     public TimeSpan AccessTokenLifetime => TimeSpan.FromSeconds(Document.AccessTokenLifespan ?? 300);
 
+    /// <summary>Keycloak's per-client override (<c>access.token.lifespan</c>, seconds), else the realm's.</summary>
+    public TimeSpan AccessTokenLifetimeFor(RealmClient client) =>
+        client.Attributes.TryGetValue(AccessTokenLifespanAttribute, out var value) && int.TryParse(value, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : AccessTokenLifetime;
+
+    /// <summary>A browser session with no sign-in or token refresh for this long is over (Keycloak: SSO Session Idle).</summary>
+    public TimeSpan SessionIdleTimeout => TimeSpan.FromSeconds(Document.SsoSessionIdleTimeout is int idle and > 0 ? idle : 1800);
+
+    /// <summary>A browser session is over this long after sign-in, however busy (Keycloak: SSO Session Max).</summary>
+    public TimeSpan SessionMaxLifespan => TimeSpan.FromSeconds(Document.SsoSessionMaxLifespan is int max and > 0 ? max : 36000);
+
+    public string DisplayName => Document.DisplayName ?? Name;
+
     public RealmClient? FindClient(string? clientId) =>
         clientId is not null && _clients.TryGetValue(clientId, out var client) && client.Enabled ? client : null;
 
     public RealmUser? FindUser(string? username) =>
         username is not null && _users.TryGetValue(username, out var user) && user.ServiceAccountClientId is null ? user : null;
+
+    /// <summary>A person signing in on the login page: by username, or by email (the realm allows login with email).</summary>
+    public RealmUser? FindUserByLogin(string? login) =>
+        FindUser(login) ?? (login is null ? null : Document.Users.FirstOrDefault(u =>
+            u.ServiceAccountClientId is null && u.Email is { Length: > 0 } email && string.Equals(email, login, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The client's service-account user; Keycloak creates one with no roles if the file has none.</summary>
     public RealmUser ServiceAccountOf(RealmClient client) =>
@@ -54,15 +74,6 @@ public sealed class RealmDirectory
             .Where(a => a.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-
-    /// <summary>
-    /// The client's own access token lifespan (Keycloak's `access.token.lifespan` client attribute, in seconds), or null
-    /// for the realm's. Keycloak ignores a value that is not a positive number, and so does the stand-in.
-    /// </summary>
-    public static TimeSpan? ClientAccessTokenLifetime(RealmClient client) =>
-        client.Attributes.TryGetValue("access.token.lifespan", out var value) && int.TryParse(value, out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
 
     /// <summary>The user's id from the file, or a name-based GUID so <c>sub</c> stays the same across restarts.</summary>
     public string UserId(RealmUser user) => user.Id ?? NameBasedGuid($"{Name}/{user.Username.ToLowerInvariant()}");

@@ -7,10 +7,17 @@ public sealed record RealmDocument
 {
     public string? Realm { get; init; }
 
+    public string? DisplayName { get; init; }
+
     // Keycloak treats a missing "enabled" on a realm as disabled; the stand-in refuses such a realm.
     public bool Enabled { get; init; }
 
     public int? AccessTokenLifespan { get; init; }
+
+    // A browser session ends after this long without use, or this long after sign-in (Keycloak's defaults: 30 min, 10 h).
+    public int? SsoSessionIdleTimeout { get; init; }
+
+    public int? SsoSessionMaxLifespan { get; init; }
 
     public RealmRoles? Roles { get; init; }
 
@@ -44,10 +51,19 @@ public sealed record RealmClient
 
     public bool DirectAccessGrantsEnabled { get; init; }
 
-    public IReadOnlyList<RealmProtocolMapper> ProtocolMappers { get; init; } = [];
+    // Keycloak enables the authorization code flow unless the file says otherwise.
+    public bool StandardFlowEnabled { get; init; } = true;
 
-    /// <summary>Keycloak's per-client settings; the stand-in honours `access.token.lifespan` (seconds).</summary>
+    /// <summary>Where the authorization endpoint may send a code: exact URIs, or a prefix ending in <c>*</c>.</summary>
+    public IReadOnlyList<string> RedirectUris { get; init; } = [];
+
+    /// <summary>
+    /// Keycloak's free-form client settings; the stand-in reads <c>post.logout.redirect.uris</c>,
+    /// <c>pkce.code.challenge.method</c> and <c>access.token.lifespan</c>.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<RealmProtocolMapper> ProtocolMappers { get; init; } = [];
 }
 
 public sealed record RealmProtocolMapper

@@ -33,16 +33,42 @@ public sealed class TokenIssuer(RealmDirectory realm) : IOpenIddictServerHandler
         var client = realm.FindClient(context.Request.ClientId)
             ?? throw new InvalidOperationException("Token request reached the issuer with an unknown client.");
 
+        // A code or refresh token names the user and the browser session it was issued to; Keycloak builds the new
+        // tokens from the user as the realm has them now (roles included), not as they were at sign-in.
+        var granted = context.AuthorizationCodePrincipal ?? context.RefreshTokenPrincipal;
         var serviceAccount = context.Request.IsClientCredentialsGrantType();
+        var username = granted?.GetClaim(Claims.PreferredUsername) ?? context.Request.Username;
         var user = serviceAccount
             ? realm.ServiceAccountOf(client)
-            : realm.FindUser(context.Request.Username)
+            : realm.FindUser(username)
               ?? throw new InvalidOperationException("Token request reached the issuer with an unknown user.");
 
+        var identity = CreateIdentity(realm, client, user, serviceAccount, granted?.GetClaim(SessionIdClaim));
+        var scopes = granted?.GetScopes() ?? context.Request.GetScopes();
+        identity.SetScopes(DefaultTokenScopes.Union(scopes, StringComparer.Ordinal).OrderBy(ScopeOrder));
+
+        var principal = new ClaimsPrincipal(identity);
+        principal.SetAccessTokenLifetime(realm.AccessTokenLifetimeFor(client));
+        if (granted is not null)
+        {
+            // Like Keycloak's refresh token, it lasts as long as the session may stay idle; the session decides the rest.
+            principal.SetRefreshTokenLifetime(realm.SessionIdleTimeout);
+        }
+        context.SignIn(principal);
+        return default;
+    }
+
+    /// <summary>Keycloak's claim naming the user session a token belongs to.</summary>
+    public const string SessionIdClaim = "sid";
+
+    /// <summary>The claims of a user's (or service account's) token, as Keycloak's default client scopes give them.</summary>
+    public static ClaimsIdentity CreateIdentity(RealmDirectory realm, RealmClient client, RealmUser user, bool serviceAccount, string? sessionId)
+    {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.PreferredUsername, Claims.Role);
         identity.SetClaim(Claims.Subject, realm.UserId(user));
         identity.SetClaim(Claims.AuthorizedParty, client.ClientId);
         identity.SetClaim(Claims.PreferredUsername, user.Username.ToLowerInvariant());
+        identity.SetClaim(SessionIdClaim, sessionId);
 
         if (user.RealmRoles.Count > 0)
         {
@@ -60,17 +86,9 @@ public sealed class TokenIssuer(RealmDirectory realm) : IOpenIddictServerHandler
             AddProfileClaims(identity, user);
         }
 
-        identity.SetScopes(DefaultTokenScopes.Union(context.Request.GetScopes(), StringComparer.Ordinal).OrderBy(ScopeOrder));
         identity.SetResources(RealmDirectory.AccessTokenAudiences(client));
         identity.SetDestinations(ClaimDestinations.Of);
-
-        var principal = new ClaimsPrincipal(identity);
-        if (RealmDirectory.ClientAccessTokenLifetime(client) is { } lifetime)
-        {
-            principal.SetAccessTokenLifetime(lifetime);
-        }
-        context.SignIn(principal);
-        return default;
+        return identity;
     }
 
     private static void AddProfileClaims(ClaimsIdentity identity, RealmUser user)
@@ -99,11 +117,11 @@ public sealed class TokenIssuer(RealmDirectory realm) : IOpenIddictServerHandler
         private static readonly string[] AccessAndIdentity =
             [Destinations.AccessToken, Destinations.IdentityToken];
 
-        // Every claim goes in the access token; the profile ones also in the id_token when openid is asked for.
+        // Every claim goes in the access token; the profile ones, azp and sid also in the id_token when openid is asked for.
         public static IEnumerable<string> Of(Claim claim) => claim.Type switch
         {
             Claims.Subject or Claims.PreferredUsername or Claims.Email or Claims.EmailVerified or
-            Claims.GivenName or Claims.FamilyName or Claims.Name => AccessAndIdentity,
+            Claims.GivenName or Claims.FamilyName or Claims.Name or Claims.AuthorizedParty or SessionIdClaim => AccessAndIdentity,
             _ => AccessOnly,
         };
     }

@@ -1,3 +1,4 @@
+using NotificationAspire.Standins.IdentityStandIn.Browser;
 using NotificationAspire.Standins.IdentityStandIn.Realm;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
@@ -10,7 +11,7 @@ namespace NotificationAspire.Standins.IdentityStandIn.Tokens;
 /// Client and user authentication for the token endpoint. Degraded mode has no application store,
 /// so OpenIddict leaves this to us; the checks and messages follow what Keycloak enforces.
 /// </summary>
-public sealed class TokenRequestValidator(RealmDirectory realm, ILogger<TokenRequestValidator> logger)
+public sealed class TokenRequestValidator(RealmDirectory realm, BrowserSessions sessions, TimeProvider time, ILogger<TokenRequestValidator> logger)
     : IOpenIddictServerHandler<ValidateTokenRequestContext>
 {
     // After OpenIddict's own parameter checks, so malformed requests still get its precise errors.
@@ -64,8 +65,49 @@ public sealed class TokenRequestValidator(RealmDirectory realm, ILogger<TokenReq
             return default;
         }
 
-        // Only the two flows above are enabled in OpenIddict, so this is a safety net, not a path.
+        // OpenIddict has checked the code (its client, redirect_uri and PKCE verifier) or the refresh token by now;
+        // what it cannot know without a store: whether the code was used before, and whether the session lives.
+        if (request.IsAuthorizationCodeGrantType())
+        {
+            var code = context.AuthorizationCodePrincipal;
+            if (!client.StandardFlowEnabled || code is null
+                || !sessions.TryRedeemCode(request.Code!, code.GetExpirationDate() ?? time.GetUtcNow().AddMinutes(5)))
+            {
+                context.Reject(Errors.InvalidGrant, "Code not valid");
+                return default;
+            }
+            RejectUnlessSessionLives(context, code);
+            return default;
+        }
+
+        if (request.IsRefreshTokenGrantType())
+        {
+            if (context.RefreshTokenPrincipal is { } refresh)
+            {
+                RejectUnlessSessionLives(context, refresh);
+            }
+            return default;
+        }
+
+        // Only the flows above are enabled in OpenIddict, so this is a safety net, not a path.
         context.Reject(Errors.UnsupportedGrantType, "Unsupported grant_type");
         return default;
+    }
+
+    /// <summary>A token of an ended session (signed out, idle, past its maximum) or of a user no longer allowed in is refused.</summary>
+    private void RejectUnlessSessionLives(ValidateTokenRequestContext context, System.Security.Claims.ClaimsPrincipal granted)
+    {
+        var user = realm.FindUser(granted.GetClaim(Claims.PreferredUsername));
+        if (user is null || !user.Enabled)
+        {
+            context.Reject(Errors.InvalidGrant, "User disabled or not found");
+            return;
+        }
+        var sessionId = granted.GetClaim(TokenIssuer.SessionIdClaim);
+        if (sessionId is not null && sessions.Use(sessionId) is null)
+        {
+            logger.LogInformation("Refused a {GrantType} grant of ended session {SessionId}.", context.Request.GrantType, sessionId);
+            context.Reject(Errors.InvalidGrant, "Session not active");
+        }
     }
 }

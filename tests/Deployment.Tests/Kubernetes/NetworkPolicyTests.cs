@@ -20,6 +20,7 @@ public sealed class NetworkPolicyTests(GeneratedManifests generated)
         (ResourceNames.Gateway, ResourceNames.NotificationsApi),
         (ResourceNames.Gateway, ResourceNames.PreferencesApi),
         (ResourceNames.Gateway, ResourceNames.Identity),
+        (ResourceNames.Gateway, ResourceNames.Postgres), // its own database, gatewaydb: browser sessions, Data Protection keys
         (ResourceNames.NotificationsApi, ResourceNames.Postgres),
         (ResourceNames.NotificationsApi, ResourceNames.Kafka),
         (ResourceNames.NotificationsApi, ResourceNames.Identity),

@@ -78,6 +78,33 @@ public sealed partial class SecretTests(GeneratedManifests generated)
         Assert.DoesNotContain("Unsubscribe__PublicBaseUrl", settings);
     }
 
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void The_gateways_client_secret_is_a_secret_reference_and_its_session_database_has_its_own_connection_string(string overlay)
+    {
+        Assert.Contains("gateway-client-secret", generated.SecretParameters());
+        var gateway = Env(generated.Objects[overlay], ResourceNames.Gateway);
+        Assert.Equal(("gateway-client-secret", "value"), Reference(gateway, "Identity__ClientSecret", "secretKeyRef"));
+        if (overlay != "dev")
+        {
+            Assert.Equal(($"{ResourceNames.GatewayDatabase}-connection-string", "value"),
+                Reference(gateway, $"ConnectionStrings__{ResourceNames.GatewayDatabase}", "secretKeyRef"));
+        }
+    }
+
+    [Fact]
+    public void Keycloak_names_itself_by_its_public_address_and_its_admin_credentials_are_secrets()
+    {
+        var identity = generated.Objects["dev"].Named("StatefulSet", ResourceNames.Identity)["spec"]!["template"]!["spec"]!["containers"]![0]!["env"].Items().ToList();
+        // One issuer for browsers and services: tokens a browser session got validate at every service.
+        Assert.Equal(("parameters", "identity-public-url"), Reference(identity, "KC_HOSTNAME", "configMapKeyRef"));
+        Assert.Equal("true", (string?)identity.Single(e => (string?)e["name"] == "KC_HOSTNAME_BACKCHANNEL_DYNAMIC")["value"]);
+        // The realm file's redirect URIs of the gateway client include the gateway's public address.
+        Assert.Equal(("parameters", "public-base-url"), Reference(identity, "GATEWAY_PUBLIC_URL", "configMapKeyRef"));
+        Assert.Equal(("identity-admin-username", "value"), Reference(identity, "KC_BOOTSTRAP_ADMIN_USERNAME", "secretKeyRef"));
+        Assert.Equal(("identity-admin-password", "value"), Reference(identity, "KC_BOOTSTRAP_ADMIN_PASSWORD", "secretKeyRef"));
+    }
+
     private static List<JsonObject> Env(List<JsonObject> objects, string deployment) =>
         objects.Named("Deployment", deployment)["spec"]!["template"]!["spec"]!["containers"]![0]!["env"].Items().ToList();
 
