@@ -12,8 +12,10 @@ public static class ResourceNames
     public const string NotificationsApi = "notifications-api";
     public const string DeliveryWorker = "delivery-worker";
     public const string PreferencesApi = "preferences-api";
+    public const string InboxApi = "inbox-api";
 
     public const string NotificationsDatabase = "notificationsdb";
     public const string DeliveryDatabase = "deliverydb";
     public const string PreferencesDatabase = "preferencesdb";
+    public const string InboxDatabase = "inboxdb";
 }
