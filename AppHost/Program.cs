@@ -16,6 +16,7 @@ var postgres = builder.AddPlatformPostgres(ResourceNames.Postgres, mode);
 var notificationsDb = postgres.AddPlatformDatabase(ResourceNames.NotificationsDatabase);
 var deliveryDb = postgres.AddPlatformDatabase(ResourceNames.DeliveryDatabase);
 var preferencesDb = postgres.AddPlatformDatabase(ResourceNames.PreferencesDatabase);
+var inboxDb = postgres.AddPlatformDatabase(ResourceNames.InboxDatabase);
 var kafka = builder.AddKafkaBroker(ResourceNames.Kafka, mode);
 var realmSecrets = new RealmSecrets(builder);
 var identity = builder.AddIdentityProvider(ResourceNames.Identity, mode, realmSecrets);
@@ -36,10 +37,20 @@ var preferencesApi = builder.AddProject<Projects.Preferences_Api>(ResourceNames.
     .WithIdentity(identity)
     .WithUnsubscribeVerification(unsubscribeKey);
 
+// The read side: inboxes and delivery timelines projected from events; its notification center also asks
+// preferences-api about the person (with the person's own token).
+var inboxApi = builder.AddProject<Projects.Inbox_Api>(ResourceNames.InboxApi)
+    .WithPlatformDefaults()
+    .WithReference(inboxDb).WaitFor(inboxDb)
+    .WithReference(kafka).WaitFor(kafka)
+    .WithReference(preferencesApi)
+    .WithIdentity(identity);
+
 var gateway = builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
     .WithPlatformDefaults()
     .WithReference(notificationsApi).WaitFor(notificationsApi)
     .WithReference(preferencesApi).WaitFor(preferencesApi)
+    .WithReference(inboxApi).WaitFor(inboxApi)
     .WithIdentity(identity)
     .WithPublicHttpEndpoints();
 

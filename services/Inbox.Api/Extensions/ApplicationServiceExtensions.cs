@@ -1,0 +1,35 @@
+using Inbox.Api.Data;
+using Inbox.Api.Inbox;
+using Inbox.Api.Live;
+using Inbox.Api.Projection;
+using Inbox.Api.Timeline;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NotificationAspire.Contracts;
+using NotificationAspire.Contracts.Events;
+using NotificationAspire.Messaging;
+
+namespace Inbox.Api.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<InboxDbContext>(ResourceNames.InboxDatabase);
+        builder.AddKafkaMessaging(ResourceNames.Kafka, ResourceNames.InboxApi);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        // The read side is fed by events only: requests (who sent what), delivery status, in-app messages.
+        builder.Services.AddScoped<ProjectionRun>();
+        builder.AddConsumerGroup(ConsumerGroups.InboxProjection)
+            .AddSubscription<NotificationRequested, InboxProjector>()
+            .AddSubscription<DeliveryStatusChanged, InboxProjector>()
+            .AddSubscription<InAppMessageDelivered, InboxProjector>();
+
+        builder.Services.AddScoped<InboxQueries>();
+        builder.Services.AddScoped<InboxMarks>();
+        builder.Services.AddScoped<TimelineQueries>();
+        builder.Services.AddSingleton<InboxChanges>();
+        builder.Services.AddHostedService<ItemNotificationListener>();
+        return builder;
+    }
+}
