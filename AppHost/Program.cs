@@ -44,7 +44,8 @@ var inboxApi = builder.AddProject<Projects.Inbox_Api>(ResourceNames.InboxApi)
     .WithReference(inboxDb).WaitFor(inboxDb)
     .WithReference(kafka).WaitFor(kafka)
     .WithReference(preferencesApi)
-    .WithIdentity(identity);
+    .WithIdentity(identity)
+    .WithProjectionRebuildCommand(identity, realmSecrets.OpsConsoleSecret);
 
 var gateway = builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
     .WithPlatformDefaults()

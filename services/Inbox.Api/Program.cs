@@ -23,5 +23,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapInboxApi();
 app.MapTimelineApi();
+app.MapNotificationCenterApi();
+app.MapProjectionApi();
 
 app.Run();

@@ -1,3 +1,4 @@
+using Inbox.Api.Center;
 using Inbox.Api.Data;
 using Inbox.Api.Inbox;
 using Inbox.Api.Live;
@@ -24,12 +25,14 @@ public static class ApplicationServiceExtensions
             .AddSubscription<NotificationRequested, InboxProjector>()
             .AddSubscription<DeliveryStatusChanged, InboxProjector>()
             .AddSubscription<InAppMessageDelivered, InboxProjector>();
+        builder.Services.AddSingleton<ProjectionRebuild>();
 
         builder.Services.AddScoped<InboxQueries>();
         builder.Services.AddScoped<InboxMarks>();
         builder.Services.AddScoped<TimelineQueries>();
         builder.Services.AddSingleton<InboxChanges>();
         builder.Services.AddHostedService<ItemNotificationListener>();
+        builder.AddNotificationCenter();
         return builder;
     }
 }
