@@ -25,5 +25,6 @@ app.MapInboxApi();
 app.MapTimelineApi();
 app.MapNotificationCenterApi();
 app.MapProjectionApi();
+app.MapInboxGraphQL();
 
 app.Run();

@@ -24,7 +24,8 @@ public sealed class NotificationCenter(InboxQueries queries, PreferencesClient p
         return new NotificationCenterView(inbox, unread, summary, summary is null ? [PreferencesPart] : []);
     }
 
-    private async Task<JsonElement?> TryGetPreferencesAsync(string bearerToken, CancellationToken ct)
+    /// <summary>The person's preferences, or null when preferences-api did not answer in time (the caller says so).</summary>
+    public async Task<JsonElement?> TryGetPreferencesAsync(string bearerToken, CancellationToken ct)
     {
         try
         {

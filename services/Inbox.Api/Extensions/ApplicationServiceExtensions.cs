@@ -1,5 +1,6 @@
 using Inbox.Api.Center;
 using Inbox.Api.Data;
+using Inbox.Api.GraphQL;
 using Inbox.Api.Inbox;
 using Inbox.Api.Live;
 using Inbox.Api.Projection;
@@ -15,7 +16,8 @@ public static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<InboxDbContext>(ResourceNames.InboxDatabase);
+        // Counted per GraphQL request (its Server-Timing header): what a query costs the database is visible to clients and tests.
+        builder.AddNpgsqlDbContext<InboxDbContext>(ResourceNames.InboxDatabase, configureDbContextOptions: o => o.AddInterceptors(new SqlStatementCount()));
         builder.AddKafkaMessaging(ResourceNames.Kafka, ResourceNames.InboxApi);
         builder.Services.TryAddSingleton(TimeProvider.System);
 
@@ -33,6 +35,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<InboxChanges>();
         builder.Services.AddHostedService<ItemNotificationListener>();
         builder.AddNotificationCenter();
+        builder.AddInboxGraphQL();
         return builder;
     }
 }
