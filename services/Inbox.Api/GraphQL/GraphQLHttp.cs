@@ -102,8 +102,13 @@ public static class GraphQLHttp
             UserContext = new Dictionary<string, object?> { [BearerKey] = bearer },
             CancellationToken = http.RequestAborted,
         });
-        if (result.Streams is { Count: > 0 } subscriptions && streams)
+        if (result.Streams is { Count: > 0 } subscriptions)
         {
+            if (!streams)
+            {
+                await WriteProblemAsync(http, StatusCodes.Status406NotAcceptable, $"A subscription streams: Accept {GraphQLResponses.EventStreamMediaType}.");
+                return;
+            }
             await StreamAsync(http, subscriptions.Values.First(), serializer);
             return;
         }
