@@ -18,6 +18,7 @@ var notificationsDb = postgres.AddPlatformDatabase(ResourceNames.NotificationsDa
 var deliveryDb = postgres.AddPlatformDatabase(ResourceNames.DeliveryDatabase);
 var preferencesDb = postgres.AddPlatformDatabase(ResourceNames.PreferencesDatabase);
 var gatewayDb = postgres.AddPlatformDatabase(ResourceNames.GatewayDatabase);
+var inboxDb = postgres.AddPlatformDatabase(ResourceNames.InboxDatabase);
 var kafka = builder.AddKafkaBroker(ResourceNames.Kafka, mode);
 var realmSecrets = new RealmSecrets(builder);
 var identity = builder.AddIdentityProvider(ResourceNames.Identity, mode, realmSecrets);
@@ -38,10 +39,21 @@ var preferencesApi = builder.AddProject<Projects.Preferences_Api>(ResourceNames.
     .WithIdentity(identity)
     .WithUnsubscribeVerification(unsubscribeKey);
 
+// The read side: inboxes and delivery timelines projected from events; its notification center also asks
+// preferences-api about the person (with the person's own token).
+var inboxApi = builder.AddProject<Projects.Inbox_Api>(ResourceNames.InboxApi)
+    .WithPlatformDefaults()
+    .WithReference(inboxDb).WaitFor(inboxDb)
+    .WithReference(kafka).WaitFor(kafka)
+    .WithReference(preferencesApi)
+    .WithIdentity(identity)
+    .WithProjectionRebuildCommand(identity, realmSecrets.OpsConsoleSecret);
+
 var gateway = builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
     .WithPlatformDefaults()
     .WithReference(notificationsApi).WaitFor(notificationsApi)
     .WithReference(preferencesApi).WaitFor(preferencesApi)
+    .WithReference(inboxApi).WaitFor(inboxApi)
     .WithIdentity(identity)
     .WithRateLimitSettings(builder.Configuration)
     .WithBrowserSignIn(gatewayDb, realmSecrets.GatewaySecret)

@@ -64,6 +64,8 @@ public static class AuthenticationExtensions
             .AddPolicy(PlatformPolicies.OperationsReader, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Admin, PlatformRoles.Support))
             .AddPolicy(PlatformPolicies.RecipientWriter, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.RecipientsWrite, PlatformRoles.Admin))
             .AddPolicy(PlatformPolicies.RecipientReader, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.RecipientsRead, PlatformRoles.Admin))
+            // Senders see their own notifications' timelines (the endpoint checks whose), operators and support any.
+            .AddPolicy(PlatformPolicies.TimelineReader, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Send, PlatformRoles.Admin, PlatformRoles.Support))
             // The endpoint verifies the link's signature itself; there is no caller identity to check.
             .AddPolicy(PlatformPolicies.SignedLink, p => p.RequireAssertion(_ => true));
         return builder;

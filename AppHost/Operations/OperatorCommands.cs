@@ -28,6 +28,23 @@ public static class OperatorCommands
                 },
             });
 
+    /// <summary>The read side rebuilt from the events (after a projection bug): inboxes and timelines again, people's marks kept.</summary>
+    public static IResourceBuilder<ProjectResource> WithProjectionRebuildCommand(this IResourceBuilder<ProjectResource> api,
+        IResourceBuilder<IResourceWithEndpoints> identity, IResourceBuilder<ParameterResource> opsConsoleSecret) =>
+        api.WithHttpCommand("/api/inbox/projection/rebuild", "Rebuild inbox projection", commandName: "rebuild-inbox-projection",
+            commandOptions: new HttpCommandOptions
+            {
+                Method = HttpMethod.Post,
+                Description = "Empty the inboxes and timelines and project them again from every event the broker keeps; reads and archives stay.",
+                ConfirmationMessage = "Rebuild every inbox and timeline from the events?",
+                IconName = "ArrowClockwise",
+                PrepareRequest = async context =>
+                {
+                    var token = await OpsConsoleTokenAsync(context.HttpClient, identity, opsConsoleSecret, context.CancellationToken);
+                    context.Request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                },
+            });
+
     private static async Task<string> OpsConsoleTokenAsync(HttpClient http, IResourceBuilder<IResourceWithEndpoints> identity,
         IResourceBuilder<ParameterResource> secret, CancellationToken ct)
     {

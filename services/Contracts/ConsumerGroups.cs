@@ -21,7 +21,14 @@ public static class ConsumerGroups
     /// <summary>Dead letters kept in PostgreSQL for operators.</summary>
     public static readonly ConsumerGroup DeadLetters = new($"{ResourceNames.NotificationsApi}-dead-letters", [KafkaTopics.NotificationDeadLetters]);
 
+    /// <summary>
+    /// The read side's projection: accepted requests (who sent what), every delivery's status and the in-app messages,
+    /// into inboxes and delivery timelines.
+    /// </summary>
+    public static readonly ConsumerGroup InboxProjection = new($"{ResourceNames.InboxApi}-projection",
+        [KafkaTopics.NotificationRequests, KafkaTopics.NotificationStatus, KafkaTopics.InboxMessages]);
+
     /// <summary>Every group, so deployment tooling (autoscaling on consumer lag) finds them without a list of its own.</summary>
     public static IReadOnlyList<ConsumerGroup> All { get; } =
-        [DeliveryRequests, DeliveryDispatch, DeliveryRetries, NotificationStatus, DeadLetters];
+        [DeliveryRequests, DeliveryDispatch, DeliveryRetries, NotificationStatus, DeadLetters, InboxProjection];
 }

@@ -11,6 +11,9 @@ public static class KafkaTopics
     public static readonly KafkaTopic NotificationStatus = new("notification-status", 4);
     public static readonly KafkaTopic NotificationDeadLetters = new("notification-dlq", 1);
 
+    /// <summary>In-app messages the worker delivered, keyed by person: `inbox-api` projects them into inboxes.</summary>
+    public static readonly KafkaTopic InboxMessages = new("notification-inbox", 4);
+
     /// <summary>Delayed retry tiers, shortest first; their delays and the attempt limit are the worker's configuration.</summary>
     public static readonly IReadOnlyList<KafkaTopic> RetryTiers =
     [
@@ -20,5 +23,5 @@ public static class KafkaTopics
     ];
 
     public static IReadOnlyList<KafkaTopic> All { get; } =
-        [NotificationRequests, NotificationDispatch, NotificationStatus, NotificationDeadLetters, .. RetryTiers];
+        [NotificationRequests, NotificationDispatch, NotificationStatus, NotificationDeadLetters, InboxMessages, .. RetryTiers];
 }

@@ -48,6 +48,12 @@ public static class PlatformPolicies
     public const string RecipientReader = "recipient-reader";
 
     /// <summary>
+    /// Reads delivery timelines: senders (<see cref="PlatformRoles.Send"/>; the endpoint then shows only their own
+    /// notifications), operators and support (any).
+    /// </summary>
+    public const string TimelineReader = "timeline-reader";
+
+    /// <summary>
     /// No token at all: only for what a signed link authorizes by itself (RFC 8058 one-click unsubscribe).
     /// Named like every other policy so "anonymous" is a choice visible at the endpoint, never a default.
     /// </summary>

@@ -12,6 +12,7 @@ public static class ResourceNames
     public const string NotificationsApi = "notifications-api";
     public const string DeliveryWorker = "delivery-worker";
     public const string PreferencesApi = "preferences-api";
+    public const string InboxApi = "inbox-api";
 
     public const string NotificationsDatabase = "notificationsdb";
     public const string DeliveryDatabase = "deliverydb";
@@ -19,4 +20,5 @@ public static class ResourceNames
 
     /// <summary>The gateway's browser sessions and Data Protection keys, shared by its replicas.</summary>
     public const string GatewayDatabase = "gatewaydb";
+    public const string InboxDatabase = "inboxdb";
 }

@@ -15,7 +15,8 @@ public sealed class PlatformApi(PlatformFixture platform, string resourceName = 
 
     /// <param name="headers">Further request headers, sent as given (unvalidated, so tests can send malformed ones).</param>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, HttpContent? content = null,
-        string? idempotencyKey = null, IReadOnlyDictionary<string, string>? headers = null)
+        string? idempotencyKey = null, IReadOnlyDictionary<string, string>? headers = null,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         using var http = platform.CreateHttpClient(resourceName);
         using var request = new HttpRequestMessage(method, path) { Content = content };
@@ -31,7 +32,7 @@ public sealed class PlatformApi(PlatformFixture platform, string resourceName = 
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
-        return await http.SendAsync(request);
+        return await http.SendAsync(request, completion);
     }
 
     public Task<HttpResponseMessage> PostNotificationAsync(string token, object body, string? idempotencyKey = null) =>

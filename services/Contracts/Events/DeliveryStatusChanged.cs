@@ -61,10 +61,21 @@ public static class DeliveryStates
     public static bool IsFinal(string state) => state is Delivered or Failed or Cancelled or Skipped;
 }
 
-/// <summary>Channels the platform delivers on. Only email has a provider so far.</summary>
+/// <summary>Channels the platform delivers on: email, and in-app (the person's inbox in `inbox-api`).</summary>
 public static class Channels
 {
     public const string Email = "email";
 
-    public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal) { Email };
+    /// <summary>An item in the person's inbox, addressed by their user id (no contact needed).</summary>
+    public const string InApp = Recipients.KnownChannels.InApp;
+
+    /// <summary>The channels a sender may name.</summary>
+    public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal) { Email, InApp };
+
+    /// <summary>
+    /// The candidates of a send that names no channel. In-app is not among them yet: the fan-out does not know the
+    /// category's default channels, so every such send would report an in-app delivery Skipped beside its email.
+    /// A sender names `in-app` to reach the inbox (docs/cqrs.md).
+    /// </summary>
+    public static IReadOnlyList<string> UnnamedSendCandidates { get; } = [Email];
 }

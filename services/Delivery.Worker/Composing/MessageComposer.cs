@@ -8,23 +8,36 @@ namespace Delivery.Worker.Composing;
 /// <summary>
 /// The message one person gets: the sender's own text, or the pinned template rendered in the person's locale
 /// (falling back `de-AT` -> `de` -> the template's default) with the send's data and the person's profile; plus,
-/// unless the category is critical, a one-click unsubscribe link for this category and channel.
+/// unless the category is critical, a one-click unsubscribe link for this category and channel. In-app messages
+/// take the template's in-app part, or where it has none the email's subject as title and its text as body.
 /// </summary>
 public sealed class MessageComposer(TemplateRenderer renderer, UnsubscribeLinks unsubscribeLinks)
 {
     public OutgoingMessage Compose(DeliveryDispatched record, string contact, RecipientContact? recipient, NotificationCategory category)
     {
         var unsubscribe = category.Critical ? null : unsubscribeLinks.For(record.RecipientUserId, category.Key, record.Channel);
+        var origin = new MessageOrigin(record.NotificationId, record.RecipientUserId, category.Key);
         if (record.Template is not { } template)
         {
-            return new OutgoingMessage(record.DeliveryKey, contact, record.Subject!, record.Body!) { UnsubscribeUrl = unsubscribe };
+            return new OutgoingMessage(record.DeliveryKey, contact, record.Subject!, record.Body!) { UnsubscribeUrl = unsubscribe, Origin = origin };
         }
         var rendered = renderer.Render(template, recipient?.Locale, record.TemplateData, recipient);
+        if (record.Channel == Channels.InApp)
+        {
+            return new OutgoingMessage(record.DeliveryKey, contact, rendered.InAppTitle ?? rendered.EmailSubject ?? string.Empty,
+                rendered.InAppBody ?? rendered.EmailText ?? string.Empty)
+            {
+                Locale = rendered.Locale,
+                Url = rendered.InAppUrl,
+                Origin = origin,
+            };
+        }
         return new OutgoingMessage(record.DeliveryKey, contact, rendered.EmailSubject ?? string.Empty, rendered.EmailText ?? string.Empty)
         {
             HtmlBody = rendered.EmailHtml,
             Locale = rendered.Locale,
             UnsubscribeUrl = unsubscribe,
+            Origin = origin,
         };
     }
 }

@@ -15,7 +15,7 @@ public sealed class RequestFanOut(DispatchPublisher dispatches, ILogger<RequestF
     {
         // A channel the sender named is used as named; otherwise every channel is a candidate, and each delivery
         // decides against the category's defaults and the person's choices (Skipped, with the reason, if not).
-        var channels = request.Channel is { } chosen ? [chosen] : Channels.Supported.Order(StringComparer.Ordinal).ToList();
+        var channels = request.Channel is { } chosen ? [chosen] : Channels.UnnamedSendCandidates;
         var records = request.Recipients
             .SelectMany(r => channels.Select(channel => new DeliveryDispatched(request.NotificationId,
                 DeliveryKeys.For(request.NotificationId, r.UserId, channel), r.UserId, r.Contact, channel, request.Subject, request.Body,

@@ -4,6 +4,7 @@ using Delivery.Worker.Delivering;
 using Delivery.Worker.Holding;
 using Delivery.Worker.Providers;
 using Delivery.Worker.Providers.Email;
+using Delivery.Worker.Providers.InApp;
 using Delivery.Worker.Providers.Protection;
 using Delivery.Worker.Recipients;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,7 @@ public static class ApplicationServiceExtensions
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         builder.AddEmailProvider();
+        builder.Services.AddSingleton<IChannelProvider, InboxProvider>();
         // After every provider is registered: it wraps them in circuit breakers and rate limits (Deferred sends).
         builder.Services.AddProviderProtection(builder.Configuration);
 

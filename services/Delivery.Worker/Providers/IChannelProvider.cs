@@ -23,7 +23,16 @@ public sealed record OutgoingMessage(string DeliveryKey, string Contact, string 
 
     /// <summary>The one-click unsubscribe link (RFC 8058); null for critical categories, which people cannot leave.</summary>
     public Uri? UnsubscribeUrl { get; init; }
+
+    /// <summary>Where an in-app item leads when opened (the template's in-app url), or null.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>What the message is about, for channels that keep it (the inbox groups and counts by category).</summary>
+    public MessageOrigin? Origin { get; init; }
 }
+
+/// <summary>The notification a message belongs to, and its category.</summary>
+public sealed record MessageOrigin(Guid NotificationId, string RecipientUserId, string Category);
 
 /// <summary>A send the provider is sure about: taken for delivery, or refused for good.</summary>
 public abstract record ChannelSendResult

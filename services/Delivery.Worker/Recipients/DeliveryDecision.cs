@@ -46,7 +46,9 @@ public abstract record DeliveryDecision
                 return new Skip($"The recipient opted out of '{category.Key}' on {channel}.");
             }
         }
-        if ((record.Contact ?? AddressOn(channel, profile.Recipient)) is not { Length: > 0 } contact)
+        // An inbox is the person's own, whatever address a sender gave: in-app goes to the user id, profile or not.
+        var address = channel == Channels.InApp ? record.RecipientUserId : record.Contact ?? AddressOn(channel, profile.Recipient);
+        if (address is not { Length: > 0 } contact)
         {
             return new Reject(profile.Recipient is null
                 ? $"No {channel} address: the send gave none and the recipient has no profile."

@@ -28,7 +28,7 @@ public static partial class SendNotificationValidator
 
         if (request.Channel is not null && !Channels.Supported.Contains(request.Channel))
         {
-            Error("channel", $"Unsupported channel '{request.Channel}'. Supported: {string.Join(", ", Channels.Supported)}; or leave it out for the category's channels.");
+            Error("channel", $"Unsupported channel '{request.Channel}'. Supported: {string.Join(", ", Channels.Supported.Order(StringComparer.Ordinal))}; or leave it out for the category's channels.");
         }
         if (request.Category is not null && (request.Category.Length > MaxCategoryLength || !Slug().IsMatch(request.Category)))
         {
@@ -138,7 +138,7 @@ public static partial class SendNotificationValidator
         }
         // Every locale covers the default's channels (a save-time rule), so the default's say what the template can send.
         var content = version.ToContent();
-        if (request.Channel is { } channel && !TemplateParts.Complete(LocaleFallback.Choose(content, content.DefaultLocale)).Contains(channel))
+        if (request.Channel is { } channel && !TemplateParts.CanSend(LocaleFallback.Choose(content, content.DefaultLocale), channel))
         {
             error("channel", $"Template '{version.TemplateKey}' version {version.Version} has no {channel} content.");
         }

@@ -23,6 +23,18 @@ public static class TemplateParts
         Channels(v).Where(c => c.MissingPart is null).Select(c => c.Channel).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
+    /// Whether a send naming <paramref name="channel"/> has content in the variant. In-app has it with an in-app part,
+    /// or with an email that has a text body: the worker then uses the email's subject as title and its text as body.
+    /// </summary>
+    public static bool CanSend(TemplateVariant v, string channel)
+    {
+        var complete = Complete(v);
+        return channel == NotificationAspire.Contracts.Events.Channels.InApp
+            ? complete.Contains("inApp") || complete.Contains("email") && v.EmailText is not null
+            : complete.Contains(channel);
+    }
+
+    /// <summary>
     /// Each channel the variant has content for, and what that channel still lacks. A channel counts once any
     /// of its parts is given; email needs a subject and a text or HTML body, SMS a text, push and in-app a body.
     /// </summary>

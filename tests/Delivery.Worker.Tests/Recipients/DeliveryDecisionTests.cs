@@ -108,6 +108,20 @@ public sealed class DeliveryDecisionTests
         Assert.Equal(new DeliveryDecision.Reject("Unknown category 'no-such'."), decision);
     }
 
+    [Fact]
+    public void An_in_app_message_goes_to_the_persons_user_id_with_or_without_a_profile_and_whatever_contact_was_given()
+    {
+        var inApp = Record(contact: "someone-else@example.com") with { Channel = Channels.InApp };
+
+        Assert.Equal(new DeliveryDecision.Send("alice", Orders), Decide(inApp, Profile(Orders)));
+        Assert.Equal(new DeliveryDecision.Send("alice", Orders), Decide(inApp, new DeliveryProfile(null, Orders, [], null)));
+    }
+
+    [Fact]
+    public void An_opt_out_of_in_app_skips_the_inbox_like_any_channel() =>
+        Assert.IsType<DeliveryDecision.Skip>(Decide(Record() with { Channel = Channels.InApp },
+            Profile(Orders, new ChannelPreference("order-updates", Channels.InApp, false))));
+
     private static DeliveryDecision Decide(DeliveryDispatched record, DeliveryProfile profile) => DeliveryDecision.For(record, profile, Noon);
 
     private static DeliveryProfile Profile(NotificationCategory category, params ChannelPreference[] preferences) =>

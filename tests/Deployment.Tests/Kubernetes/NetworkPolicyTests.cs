@@ -31,10 +31,15 @@ public sealed class NetworkPolicyTests(GeneratedManifests generated)
         (ResourceNames.DeliveryWorker, ResourceNames.Mail),
         (ResourceNames.DeliveryWorker, ResourceNames.PreferencesApi), // each attempt asks about the person
         (ResourceNames.DeliveryWorker, ResourceNames.Identity), // its own client-credentials token for that
+        (ResourceNames.Gateway, ResourceNames.InboxApi),
+        (ResourceNames.InboxApi, ResourceNames.Postgres), // its own database, inboxdb
+        (ResourceNames.InboxApi, ResourceNames.Kafka), // the projection's consumer group
+        (ResourceNames.InboxApi, ResourceNames.Identity),
+        (ResourceNames.InboxApi, ResourceNames.PreferencesApi), // the notification center's preferences part
     ];
 
     /// <summary>The services other pods call, on their traffic port (never their management port).</summary>
-    private static readonly string[] CalledServices = [ResourceNames.NotificationsApi, ResourceNames.PreferencesApi];
+    private static readonly string[] CalledServices = [ResourceNames.NotificationsApi, ResourceNames.PreferencesApi, ResourceNames.InboxApi];
 
     private List<JsonObject> Policies => generated.Objects["dev"].OfKind("NetworkPolicy").ToList();
 
@@ -92,7 +97,7 @@ public sealed class NetworkPolicyTests(GeneratedManifests generated)
     private static bool IsArchitectureFlow(string from, string to) =>
         Infrastructure.Contains(to) && !Infrastructure.Contains(from)
         || from == ResourceNames.Gateway && !Infrastructure.Contains(to)
-        || from == ResourceNames.DeliveryWorker && to == ResourceNames.PreferencesApi;
+        || from is ResourceNames.DeliveryWorker or ResourceNames.InboxApi && to == ResourceNames.PreferencesApi;
 
     private List<(string From, string To, int Port)> Flows(string direction, string peerKey)
     {

@@ -69,6 +69,8 @@ public sealed partial class SecretTests(GeneratedManifests generated)
             // Dev builds it from its own postgres (password from a Secret); the others take the platform team's Secret.
             Assert.Equal(($"{ResourceNames.PreferencesDatabase}-connection-string", "value"),
                 Reference(preferences, $"ConnectionStrings__{ResourceNames.PreferencesDatabase}", "secretKeyRef"));
+            Assert.Equal(($"{ResourceNames.InboxDatabase}-connection-string", "value"),
+                Reference(Env(objects, ResourceNames.InboxApi), $"ConnectionStrings__{ResourceNames.InboxDatabase}", "secretKeyRef"));
         }
 
         // None of them is a plain setting of a generated ConfigMap.

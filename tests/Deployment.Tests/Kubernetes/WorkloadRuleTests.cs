@@ -120,7 +120,7 @@ public sealed partial class WorkloadRuleTests(GeneratedManifests generated)
     {
         var objects = generated.Objects[overlay];
         Assert.Equal(2, objects.Named("Deployment", ResourceNames.DeliveryWorker)["spec"]!["replicas"]!.GetValue<int>()); // WithReplicas(2)
-        foreach (var api in new[] { ResourceNames.Gateway, ResourceNames.NotificationsApi, ResourceNames.PreferencesApi })
+        foreach (var api in new[] { ResourceNames.Gateway, ResourceNames.NotificationsApi, ResourceNames.PreferencesApi, ResourceNames.InboxApi })
         {
             Assert.NotNull(objects.Named("HorizontalPodAutoscaler", api));
         }

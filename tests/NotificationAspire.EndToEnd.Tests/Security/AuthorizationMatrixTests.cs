@@ -12,7 +12,7 @@ namespace NotificationAspire.EndToEnd.Tests.Security;
 [Collection(PlatformCollection.Name)]
 public sealed class AuthorizationMatrixTests(PlatformFixture platform)
 {
-    private static readonly string[] Documents = ["/openapi/notifications-api.json", "/openapi/preferences-api.json"];
+    private static readonly string[] Documents = ["/openapi/notifications-api.json", "/openapi/preferences-api.json", "/openapi/inbox-api.json"];
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "patch"];
     private readonly PlatformApi _api = new(platform);
     private readonly AuthorizationTable _table = AuthorizationTable.Load();
@@ -71,7 +71,7 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform)
     private async Task<HttpStatusCode> CallAsync(string operation, string? token)
     {
         var (method, template) = (operation[..operation.IndexOf(' ')], operation[(operation.IndexOf(' ') + 1)..]);
-        var path = template.Replace("{id}", Guid.NewGuid().ToString()).Replace("{key}", "matrix-probe").Replace("{version}", "1")
+        var path = template.Replace("{id}", Guid.NewGuid().ToString()).Replace("{notificationId}", Guid.NewGuid().ToString()).Replace("{key}", "matrix-probe").Replace("{version}", "1")
             .Replace("{userId}", "matrix-probe-user").Replace("{token}", "not-a-signed-link");
         HttpContent? body = method switch
         {
@@ -80,7 +80,8 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform)
                 new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }),
             _ => JsonContent.Create(new { matrixProbe = true }),
         };
-        using var response = await _api.SendAsync(new HttpMethod(method), path, token, body);
+        // Headers only: an allowed caller of an event stream gets a response that never ends.
+        using var response = await _api.SendAsync(new HttpMethod(method), path, token, body, completion: HttpCompletionOption.ResponseHeadersRead);
         return response.StatusCode;
     }
 

@@ -13,7 +13,7 @@ public sealed class ContentValidationTests
 
     [Fact]
     public void An_unsupported_channel_is_refused_naming_the_supported_ones() =>
-        Assert.Equal(["Unsupported channel 'sms'. Supported: email; or leave it out for the category's channels."],
+        Assert.Equal(["Unsupported channel 'sms'. Supported: email, in-app; or leave it out for the category's channels."],
             Validate(Email() with { Channel = "sms" })["channel"]);
 
     [Theory]

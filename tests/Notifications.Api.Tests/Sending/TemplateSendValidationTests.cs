@@ -84,6 +84,10 @@ public sealed class TemplateSendValidationTests
         Assert.Empty(Validate(OrderShipped(Data()) with { Channel = "email", Recipients = [new RecipientRequest("alice", "alice@example.com")] }));
 
     [Fact]
+    public void In_app_falls_back_to_the_email_subject_and_text_of_a_template_without_an_in_app_part() =>
+        Assert.Empty(Validate(OrderShipped(Data()) with { Channel = "in-app" }));
+
+    [Fact]
     public void A_chosen_channel_the_template_has_no_content_for_is_refused()
     {
         var lookup = SeededTemplates.LookUp("password-changed");
