@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace NotificationAspire.EndToEnd.Tests.Inbox;
 
-/// <summary>The demo people's inboxes through the gateway, and in-app sends to them by `order-service`.</summary>
+/// <summary>The demo people's inboxes through the gateway, and in-app sends to them by the client granted each category.</summary>
 public sealed class Inboxes(PlatformFixture platform)
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
@@ -16,7 +16,7 @@ public sealed class Inboxes(PlatformFixture platform)
     /// <summary>An in-app message to a demo person (their user id is their username); returns the notification's id.</summary>
     public async Task<Guid> SendInAppAsync(string userId, string title, string category = "order-updates")
     {
-        var token = await platform.GetTokenAsync(ServiceAccounts.OrderService);
+        var token = await platform.GetTokenAsync(ServiceAccounts.GrantedSenderOf(category));
         using var response = await _api.PostNotificationAsync(token, new
         {
             channel = "in-app",
