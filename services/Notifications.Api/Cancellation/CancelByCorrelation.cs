@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Notifications.Api.Requests;
 using Notifications.Api.Sending;
 using Notifications.Api.Data;
 using Notifications.Api.Model;

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Notifications.Api.Requests;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
 using NotificationAspire.Contracts.Events;

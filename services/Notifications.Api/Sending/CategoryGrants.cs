@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NotificationAspire.Contracts;
-using Notifications.Api.Requests;
 
 namespace Notifications.Api.Sending;
 

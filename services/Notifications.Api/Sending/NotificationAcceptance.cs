@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Notifications.Api.Requests;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
 using NotificationAspire.Contracts.Templates;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Notifications.Api.Requests;
 using Notifications.Api.Model;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;

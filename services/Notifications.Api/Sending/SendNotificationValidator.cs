@@ -1,6 +1,5 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using Notifications.Api.Requests;
 using Notifications.Api.Templates;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Templating;

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Data;
-using Notifications.Api.Requests;
 
 namespace Notifications.Api.Templates;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Notifications.Api.Requests;
 using NotificationAspire.Contracts.Recipients;
 using NotificationAspire.Templating;
 

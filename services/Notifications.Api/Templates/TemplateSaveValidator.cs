@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Notifications.Api.Requests;
 using NotificationAspire.Templating;
 
 namespace Notifications.Api.Templates;

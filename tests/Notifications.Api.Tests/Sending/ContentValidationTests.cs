@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Notifications.Api.Requests;
 using Notifications.Api.Sending;
 
 namespace Notifications.Api.Tests.Sending;

@@ -1,4 +1,3 @@
-using Notifications.Api.Requests;
 using Notifications.Api.Sending;
 
 namespace Notifications.Api.Tests.Sending;

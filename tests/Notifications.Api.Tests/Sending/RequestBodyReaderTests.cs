@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Notifications.Api.Requests;
 using Notifications.Api.Sending;
 
 namespace Notifications.Api.Tests.Sending;
