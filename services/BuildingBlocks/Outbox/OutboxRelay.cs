@@ -18,7 +18,7 @@ internal sealed class OutboxRelay<TContext>(
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
-    private const int BatchSize = 50;
+    private const int BatchSize = 500;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -61,22 +61,31 @@ internal sealed class OutboxRelay<TContext>(
             .FromSql($"""SELECT * FROM outbox ORDER BY "CreatedAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""")
             .ToListAsync(ct);
 
+        // All of the batch goes to the producer at once and is awaited together: one round trip to the broker
+        // for the batch instead of one per row. The idempotent producer keeps each partition's order, and fails
+        // the rows behind a failed one in the same partition, so rows are deleted only up to the first failure.
+        var sent = pending.Select(message => transport.PublishAsync(message.AggregateType, ToEnvelope(message), ct)).ToList();
         var published = 0;
         var failed = false;
-        foreach (var message in pending)
+        for (var i = 0; i < pending.Count; i++)
         {
             try
             {
-                await transport.PublishAsync(message.AggregateType, ToEnvelope(message), ct);
-                db.Remove(message);
-                published++;
+                await sent[i];
+                if (!failed)
+                {
+                    db.Remove(pending[i]);
+                    published++;
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // Stop at the first failure: later rows may be for the same key and must not overtake it.
-                logger.LogWarning(ex, "Publishing outbox message {OutboxId} to {Topic} failed", message.Id, message.AggregateType);
+                // Later rows may be for the same key and must not overtake it: they stay, and go again after it.
+                if (!failed)
+                {
+                    logger.LogWarning(ex, "Publishing outbox message {OutboxId} to {Topic} failed", pending[i].Id, pending[i].AggregateType);
+                }
                 failed = true;
-                break;
             }
         }
         await db.SaveChangesAsync(ct);

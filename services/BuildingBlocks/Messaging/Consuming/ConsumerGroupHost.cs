@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 
@@ -10,13 +11,13 @@ namespace NotificationAspire.Messaging;
 
 /// <summary>
 /// One member of a consumer group: reads the group's topics, dispatches each record by its CloudEvents type
-/// to the subscribed handler in a scope of its own, and commits the offset only after the handler finished,
-/// so a crash anywhere before that means redelivery, never loss. A record that is not a readable CloudEvent,
-/// or whose handler says it is unprocessable, goes to the dead letters with the reason. A record that is not
-/// due yet (an <see cref="IScheduledEvent"/>) pauses its own partition until it is, so delayed work neither
-/// blocks the other partitions nor gets lost. Records are handled one at a time; <see cref="HandleRecordAsync"/>
-/// touches no consumer state, so they can later be handled concurrently across keys with commits up to the
-/// lowest record not yet done.
+/// to the subscribed handler in a scope of its own, and commits offsets only up to the lowest record not yet
+/// finished, so a crash anywhere means redelivery, never loss. Records run concurrently across keys (at most
+/// <see cref="MessagingOptions.MaxInFlight"/>) and in order within a key (<see cref="InFlightRecords"/>); the
+/// offsets are stored as records finish and committed in batches by the client in the background. A record
+/// that is not a readable CloudEvent, or whose handler says it is unprocessable, goes to the dead letters with
+/// the reason. A record that is not due yet (an <see cref="IScheduledEvent"/>) pauses its own partition until
+/// it is, so delayed work neither blocks the other partitions nor gets lost.
 /// </summary>
 internal sealed class ConsumerGroupHost(
     ConsumerGroup group,
@@ -24,13 +25,20 @@ internal sealed class ConsumerGroupHost(
     KafkaClientSettings settings,
     KafkaEventBus bus,
     IServiceScopeFactory scopes,
+    IOptions<MessagingOptions> options,
     TimeProvider time,
     ILogger<ConsumerGroupHost> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-    /// <summary>The longest one Consume call blocks: how soon shutdown and partitions falling due are noticed.</summary>
-    private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(500);
+    /// <summary>The longest one Consume call blocks: how soon shutdown, partitions falling due and finished records are noticed.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long a member giving partitions away waits for their records in flight, so their offsets go with them.
+    /// Shorter than the session timeout: the group waits for this member meanwhile.
+    /// </summary>
+    private static readonly TimeSpan HandOverPatience = TimeSpan.FromSeconds(3);
 
     private readonly IReadOnlyList<string> _topics = [.. group.Topics.Select(t => t.Name)];
 
@@ -60,19 +68,27 @@ internal sealed class ConsumerGroupHost(
     private async Task ConsumeWithOneConsumerAsync(CancellationToken stoppingToken)
     {
         var held = new HeldPartitions();
+        var inFlight = new InFlightRecords(options.Value.MaxInFlight);
         // Rebalance callbacks run inside Consume() on this thread, so `held` needs no lock.
         using var consumer = new ConsumerBuilder<string, byte[]>(settings.ConsumerConfig(GroupId))
-            .SetPartitionsRevokedHandler((c, revoked) => Resume(c, held.Forget(revoked.Select(p => p.TopicPartition))))
-            .SetPartitionsLostHandler((c, lost) => Resume(c, held.Forget(lost.Select(p => p.TopicPartition))))
+            .SetPartitionsRevokedHandler((c, revoked) => HandOver(c, [.. revoked.Select(p => p.TopicPartition)], held, inFlight))
+            .SetPartitionsLostHandler((c, lost) =>
+            {
+                inFlight.Forget(lost.Select(p => p.TopicPartition));
+                Resume(c, held.Forget(lost.Select(p => p.TopicPartition)));
+            })
             .SetStatisticsHandler((_, statistics) => ConsumerLagMetrics.Record(GroupId, statistics))
             .Build();
+        ConsumerLagMetrics.TrackInFlight(GroupId, inFlight);
         consumer.Subscribe(_topics);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                StoreFinished(consumer, inFlight.TakeCommittable());
                 Resume(consumer, held.ReleaseDue(time.GetUtcNow()));
-                ConsumeResult<string, byte[]>? record;
+                await inFlight.WaitForRoomAsync(stoppingToken);
+                ConsumeResult<string, byte[]>? record = null;
                 try
                 {
                     record = consumer.Consume(held.WaitBefore(time.GetUtcNow(), MaxWait));
@@ -80,51 +96,56 @@ internal sealed class ConsumerGroupHost(
                 catch (ConsumeException ex) when (!ex.Error.IsFatal)
                 {
                     logger.LogWarning("Consuming {Topics} failed for now: {Reason}", string.Join(",", _topics), ex.Error.Reason);
-                    continue;
                 }
-                if (record?.Message is null)
+                if (!TryStart(consumer, record, held, inFlight, stoppingToken))
                 {
-                    continue;
-                }
-                if (held.HeadOf(record.TopicPartition) is { } head)
-                {
-                    // Fetched before the pause took hold: read the partition again from its held head when that is due.
-                    consumer.Seek(head);
-                    continue;
-                }
-                if (await HandleOrHoldAsync(consumer, record, held, stoppingToken))
-                {
-                    Commit(consumer, record);
+                    inFlight.ReturnRoom();
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: what was handled is committed; the rest, held records included, is read again by whoever takes over.
+            // Shutting down: what finished is committed below; the rest, held records included, is read again by whoever takes over.
         }
         finally
         {
+            // Handlers see the stop and end soon (a send in progress finishes first); what finished counts.
+            inFlight.WaitUntilIdle(HandOverPatience);
+            StoreFinished(consumer, inFlight.TakeCommittable());
+            CommitStored(consumer);
             consumer.Close(); // leave the group now instead of after the session timeout
         }
     }
 
-    /// <summary>False when the record was put back to wait until it is due (nothing to commit).</summary>
-    private async Task<bool> HandleOrHoldAsync(IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]> record, HeldPartitions held,
+    /// <summary>Starts handling the record; false when there was none to start (nothing read, or it waits for its time).</summary>
+    private bool TryStart(IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]>? record, HeldPartitions held, InFlightRecords inFlight,
         CancellationToken stoppingToken)
     {
-        if (await HandleRecordAsync(record, stoppingToken) is not { } due)
+        if (record?.Message is null)
         {
-            return true;
+            return false;
         }
-        consumer.Pause([record.TopicPartition]);
-        consumer.Seek(record.TopicPartitionOffset);
-        held.Hold(record.TopicPartitionOffset, due);
-        logger.LogDebug("Holding {TopicPartitionOffset} until {DueAt}", record.TopicPartitionOffset, due);
-        return false;
+        if (held.HeadOf(record.TopicPartition) is { } head)
+        {
+            // Fetched before the pause took hold: read the partition again from its held head when that is due.
+            consumer.Seek(head);
+            return false;
+        }
+        var work = Receive(record);
+        if (work.DueAt is { } due && due > time.GetUtcNow())
+        {
+            consumer.Pause([record.TopicPartition]);
+            consumer.Seek(record.TopicPartitionOffset);
+            held.Hold(record.TopicPartitionOffset, due);
+            logger.LogDebug("Holding {TopicPartitionOffset} until {DueAt}", record.TopicPartitionOffset, due);
+            return false;
+        }
+        _ = inFlight.Start(record, () => work.RunAsync(stoppingToken));
+        return true;
     }
 
-    /// <summary>Handles the record (or dead-letters it) and returns null, or returns when it is due if that lies ahead.</summary>
-    private async Task<DateTimeOffset?> HandleRecordAsync(ConsumeResult<string, byte[]> record, CancellationToken stoppingToken)
+    /// <summary>What to do with a record, decided on the consumer's thread (cheap: it reads headers and the payload).</summary>
+    private RecordWork Receive(ConsumeResult<string, byte[]> record)
     {
         EventEnvelope envelope;
         ReceivedEvent? received;
@@ -137,23 +158,83 @@ internal sealed class ConsumerGroupHost(
         }
         catch (Exception ex) when (ex is FormatException or UnprocessableEventException)
         {
-            await DeadLetterAsync(record, ex.Message, stoppingToken);
-            return null;
+            return new RecordWork(null, ct => DeadLetterAsync(record, ex.Message, ct));
         }
 
         if (received is null)
         {
             // A topic may carry event types added after this service was built; they are not ours to act on.
             logger.LogInformation("Skipping event {EventId} of type {EventType}: not one {GroupId} handles", envelope.Id, envelope.Type, GroupId);
-            return null;
+            return new RecordWork(null, _ => Task.CompletedTask);
         }
-        if (received.DueAt is { } due && due > time.GetUtcNow())
-        {
-            return due;
-        }
-        await ProcessUntilDoneAsync(record, envelope, received, stoppingToken);
-        return null;
+        return new RecordWork(received.DueAt, ct => ProcessUntilDoneAsync(record, envelope, received, ct));
     }
+
+    /// <summary>A record's work, and when it may start (null: now).</summary>
+    private sealed record RecordWork(DateTimeOffset? DueAt, Func<CancellationToken, Task> Work)
+    {
+        /// <summary>Ends when the record needs nothing more, or quietly when the consumer stops (the record is read again).</summary>
+        public async Task RunAsync(CancellationToken stoppingToken)
+        {
+            try
+            {
+                await Work(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Partitions leaving this member (a rebalance): their records in flight get a moment to finish, and the
+    /// offsets done are committed now, so the next owner starts after them instead of repeating them.
+    /// </summary>
+    private void HandOver(IConsumer<string, byte[]> consumer, IReadOnlyList<TopicPartition> partitions, HeldPartitions held, InFlightRecords inFlight)
+    {
+        var done = inFlight.Release(partitions, HandOverPatience);
+        StoreFinished(consumer, done);
+        CommitStored(consumer);
+        Resume(consumer, held.Forget(partitions));
+    }
+
+    /// <summary>
+    /// Marks offsets as done for the client, which commits them in the background (auto.commit.interval.ms):
+    /// batches instead of a round trip per record. An offset of a partition that moved to another member is
+    /// not an error: the new owner reads the record again, and handlers are idempotent.
+    /// </summary>
+    private void StoreFinished(IConsumer<string, byte[]> consumer, IReadOnlyList<TopicPartitionOffset> offsets)
+    {
+        foreach (var offset in offsets)
+        {
+            try
+            {
+                consumer.StoreOffset(offset);
+            }
+            catch (KafkaException ex) when (IsOwnershipChange(ex.Error.Code))
+            {
+                logger.LogInformation("Offset {TopicPartitionOffset} not stored ({Reason}); its new owner will read from its last commit",
+                    offset, ex.Error.Reason);
+            }
+        }
+    }
+
+    /// <summary>Commits what is stored, now (before partitions leave, and at shutdown).</summary>
+    private void CommitStored(IConsumer<string, byte[]> consumer)
+    {
+        try
+        {
+            consumer.Commit();
+        }
+        catch (KafkaException ex) when (IsOwnershipChange(ex.Error.Code) || ex.Error.Code == ErrorCode.Local_NoOffset)
+        {
+            logger.LogInformation("Offsets of {GroupId} not committed ({Reason}); whoever owns the partitions reads from the last commit",
+                GroupId, ex.Error.Reason);
+        }
+    }
+
+    private static bool IsOwnershipChange(ErrorCode code) => code is ErrorCode.IllegalGeneration or ErrorCode.RebalanceInProgress
+        or ErrorCode.UnknownMemberId or ErrorCode.Local_State or ErrorCode.Local_UnknownPartition;
 
     private void Resume(IConsumer<string, byte[]> consumer, IReadOnlyList<TopicPartition> partitions)
     {
@@ -169,26 +250,6 @@ internal sealed class ConsumerGroupHost(
         {
             // A partition revoked meanwhile cannot be resumed, and need not be: its next owner starts unpaused.
             logger.LogDebug(ex, "Resuming {Partitions} failed", string.Join(", ", partitions));
-        }
-    }
-
-    /// <summary>
-    /// A commit refused because the partition moved to another member (a rebalance) is not an error: the new
-    /// owner reads the record again, and handlers are idempotent. Anything else is.
-    /// </summary>
-    private void Commit(IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]> record)
-    {
-        try
-        {
-            consumer.StoreOffset(record);
-            consumer.Commit(record);
-        }
-        catch (KafkaException ex) when (ex.Error.Code is ErrorCode.IllegalGeneration or ErrorCode.RebalanceInProgress
-                                            or ErrorCode.UnknownMemberId or ErrorCode.Local_State or ErrorCode.Local_NoOffset
-                                            or ErrorCode.Local_UnknownPartition)
-        {
-            logger.LogInformation("Offset {TopicPartitionOffset} not committed ({Reason}); its new owner will read it again",
-                record.TopicPartitionOffset, ex.Error.Reason);
         }
     }
 

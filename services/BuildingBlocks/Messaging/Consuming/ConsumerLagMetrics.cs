@@ -22,6 +22,19 @@ public static class ConsumerLagMetrics
     private static readonly ObservableGauge<long> Lag = Meter.CreateObservableGauge("kafka_consumer_lag",
         () => LagByGroup.Values.SelectMany(m => m), "{message}", "Records a consumer group has not committed yet, per partition held by this member.");
 
+    private static readonly ConcurrentDictionary<string, InFlightRecords> InFlightByGroup = new();
+
+    private static readonly ObservableGauge<int> InFlight = Meter.CreateObservableGauge("kafka_consumer_in_flight",
+        () => InFlightByGroup.Select(g => new Measurement<int>(g.Value.Count, new KeyValuePair<string, object?>("group", g.Key))),
+        "{message}", "Records this member is handling at this moment (started, not finished), per consumer group.");
+
+    /// <summary>Reports the group's records in flight from now on (the consumer of the moment; a new one replaces it).</summary>
+    internal static void TrackInFlight(string groupId, InFlightRecords records)
+    {
+        _ = InFlight;
+        InFlightByGroup[groupId] = records;
+    }
+
     /// <summary>Replaces the group's figures with those of a statistics report (a JSON document from librdkafka).</summary>
     public static void Record(string groupId, string statistics)
     {

@@ -29,7 +29,9 @@ public static class KafkaClientExtensions
             MessageTimeoutMs = 30_000,
         }).Build());
         builder.Services.AddSingleton<IEventPublisher, KafkaEventPublisher>();
-        builder.Services.AddOptions<MessagingOptions>().Configure(options => options.Source = $"/{serviceName}");
+        builder.Services.AddOptions<MessagingOptions>().BindConfiguration("Messaging")
+            .Configure(options => options.Source = $"/{serviceName}")
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<KafkaEventBus>();
         builder.Services.AddSingleton<IEventBus>(services => services.GetRequiredService<KafkaEventBus>());
@@ -46,8 +48,10 @@ public sealed record KafkaClientSettings(string BootstrapServers, string ClientI
         BootstrapServers = BootstrapServers,
         ClientId = ClientId,
         GroupId = groupId,
-        // We commit after the work is durable, never before.
-        EnableAutoCommit = false,
+        // Offsets are stored only once the work is durable (ConsumerGroupHost), never as records are read; the
+        // client commits what is stored in the background, in batches, instead of a round trip per record.
+        EnableAutoCommit = true,
+        AutoCommitIntervalMs = 500,
         EnableAutoOffsetStore = false,
         AutoOffsetReset = AutoOffsetReset.Earliest,
         // As short as brokers allow by default (group.min.session.timeout.ms): a dead member's partitions move on
