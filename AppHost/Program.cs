@@ -59,15 +59,15 @@ var gateway = builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
     .WithBrowserSignIn(gatewayDb, realmSecrets.GatewaySecret)
     .WithPublicHttpEndpoints();
 
-// Several members of one consumer group: partitions rebalance between them as replicas come and go. Each
-// attempt asks preferences-api about the person (with the worker's own token) and signs unsubscribe links
-// that point at the gateway.
+// Several members of one consumer group (`DeliveryWorker:Replicas`, 2 by default): partitions rebalance between
+// them as replicas come and go. Each attempt asks preferences-api about the person (with the worker's own token)
+// and signs unsubscribe links that point at the gateway.
 builder.AddProject<Projects.Delivery_Worker>(ResourceNames.DeliveryWorker)
-    .WithReplicas(2)
+    .WithReplicas(builder.DeliveryWorkerReplicas())
     .WithPlatformDefaults()
     .WithReference(deliveryDb).WaitFor(deliveryDb)
     .WithReference(kafka).WaitFor(kafka)
-    .WithReference(mail).WaitFor(mail)
+    .WithMailDelivery(mail)
     .WithReference(preferencesApi).WaitFor(preferencesApi)
     .WithIdentity(identity)
     .WithServiceClient(ServiceClients.DeliveryWorker, realmSecrets.DeliveryWorkerSecret)
