@@ -1,0 +1,26 @@
+using NotificationAspire.Bench.Load;
+using NotificationAspire.Bench.Measures;
+
+namespace NotificationAspire.Bench;
+
+/// <summary>Everything one run measured; the report is written from this alone.</summary>
+public sealed class BenchResults(BenchOptions options)
+{
+    public BenchOptions Options => options;
+
+    public LoadResult? GatewayCeiling { get; set; }
+    public LoadResult? PostgresCeiling { get; set; }
+    public LoadResult? SinkCeiling { get; set; }
+    public LoadResult? Smtp4devCeiling { get; set; }
+    public LoadResult? AcceptClosedLoop { get; set; }
+    public LoadResult? AcceptAtHalfRate { get; set; }
+    public Latencies? IdleSingle { get; set; }
+
+    public List<RatePoint> Rates { get; } = [];
+
+    /// <summary>RSS in MiB per process: warm and idle, and after the run, per worker-replica configuration.</summary>
+    public Dictionary<int, (IReadOnlyDictionary<string, double> Warm, IReadOnlyDictionary<string, double> End, long Notifications)> Memory { get; } = [];
+
+    public double HighestSustained(int replicas) =>
+        Rates.Where(r => r.Replicas == replicas && r.Sustained).Select(r => r.Offered).DefaultIfEmpty(0).Max();
+}

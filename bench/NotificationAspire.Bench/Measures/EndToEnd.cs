@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using NotificationAspire.Bench.Load;
+using NotificationAspire.Bench.Platform;
+
+namespace NotificationAspire.Bench.Measures;
+
+/// <summary>One offered rate held for a while: how fast accepted notifications reached the sink, and whether the platform kept up.</summary>
+/// <param name="Sustained">Every request accepted, and the backlog gone within <see cref="EndToEnd.KeptUpWithin"/> of the last send: it did not grow.</param>
+/// <param name="CpuBusy">The machine's processors, busy share while the rate was held.</param>
+public sealed record RatePoint(int Replicas, double Offered, TimeSpan Held, LoadResult Accepts, double Delivered, Latencies Latencies,
+    TimeSpan Drained, long Missing, bool Sustained, double CpuBusy);
+
+/// <summary>Accepted to delivered (the sink's arrival), at a fixed offered rate; phases run one after another, each from an empty backlog.</summary>
+public sealed class EndToEnd(PlatformClient client, CountingSmtpSink sink, int replicas, TimeSpan drainDeadline)
+{
+    /// <summary>A backlog gone this soon after the last send never grew beyond a moment's work.</summary>
+    public static readonly TimeSpan KeptUpWithin = TimeSpan.FromSeconds(2);
+
+    public async Task<RatePoint> AtRateAsync(double perSecond, TimeSpan held)
+    {
+        var phase = $"r{replicas}-{perSecond:0}-{Guid.NewGuid().ToString("N")[..4]}";
+        var clock = Stopwatch.StartNew();
+        var cpu = CpuBusy.Start();
+        var accepts = await LoadGenerator.OpenLoopAsync(perSecond, held, sequence => client.SendAsync(phase, sequence));
+        var sendingEnded = clock.Elapsed;
+        var busy = cpu.Share();
+        var drained = await WaitForBacklogAsync();
+        var addresses = Enumerable.Range(1, (int)(accepts.Succeeded + accepts.Failed)).Select(i => client.AddressOf(phase, i)).ToList();
+        var latencies = new Latencies();
+        var lastArrival = DateTimeOffset.MinValue;
+        long missing = 0;
+        foreach (var address in addresses)
+        {
+            if (client.AcceptedAt(address) is not { } accepted)
+            {
+                continue;
+            }
+            if (sink.ArrivalOf(address) is { } arrived)
+            {
+                latencies.Add(Math.Max(0, (arrived - accepted).TotalMilliseconds));
+                lastArrival = arrived > lastArrival ? arrived : lastArrival;
+            }
+            else
+            {
+                missing++;
+            }
+        }
+        var deliveredWithin = sendingEnded + (drained ?? drainDeadline);
+        var sustained = accepts.Failed == 0 && missing == 0 && drained is { } d && d <= KeptUpWithin;
+        return new RatePoint(replicas, perSecond, held, accepts, latencies.Count / deliveredWithin.TotalSeconds, latencies,
+            drained ?? drainDeadline, missing, sustained, busy);
+    }
+
+    /// <summary>One notification at a time on an idle platform: the latency nothing else adds to.</summary>
+    public async Task<Latencies> OneAtATimeAsync(int count)
+    {
+        var phase = $"single-{Guid.NewGuid().ToString("N")[..4]}";
+        var latencies = new Latencies();
+        for (var i = 1; i <= count; i++)
+        {
+            if (!await client.SendAsync(phase, i) || await WaitForBacklogAsync() is null)
+            {
+                continue;
+            }
+            var address = client.AddressOf(phase, i);
+            latencies.Add((sink.ArrivalOf(address)!.Value - client.AcceptedAt(address)!.Value).TotalMilliseconds);
+        }
+        return latencies;
+    }
+
+    /// <summary>How long until every accepted notification arrived (null: not within the deadline).</summary>
+    public async Task<TimeSpan?> WaitForBacklogAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < drainDeadline)
+        {
+            if (sink.Messages - sink.Duplicates >= client.Accepted)
+            {
+                return clock.Elapsed;
+            }
+            await Task.Delay(20);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,117 @@
+namespace NotificationAspire.Bench.Measures;
+
+/// <summary>
+/// Resident memory (RSS, from /proc) of the platform's processes, by what they are: each service (replicas apart),
+/// the stand-ins, PostgreSQL (all its processes together) and the `dotnet run` launchers Aspire starts per project.
+/// Only processes descended from this one count (the AppHost runs inside the benchmark), so a second platform on
+/// the machine is not mistaken for ours.
+/// </summary>
+public static class MemoryProbe
+{
+    private static readonly (string Marker, string Name)[] Known =
+    [
+        ("Gateway.dll", "gateway"), ("Notifications.Api.dll", "notifications-api"), ("Preferences.Api.dll", "preferences-api"),
+        ("Inbox.Api.dll", "inbox-api"), ("Delivery.Worker.dll", "delivery-worker"), ("IdentityStandIn.dll", "identity (stand-in)"),
+        ("KafkaMockBroker.dll", "kafka (mock broker)"), ("smtp4dev", "mail (smtp4dev)"), ("/dcp", "dcp (orchestrator)"),
+    ];
+
+    /// <summary>RSS in MiB by process name; several processes of one name (replicas) get #1, #2 by process id.</summary>
+    public static IReadOnlyDictionary<string, double> Sample()
+    {
+        var found = new List<(string Name, int Pid, double MiB)>();
+        var parents = ParentsOfAll();
+        foreach (var (pid, _) in parents)
+        {
+            var directory = $"/proc/{pid}";
+            if (!DescendsFromUs(pid, parents) || Read(directory) is not { } process)
+            {
+                continue;
+            }
+            var name = NameOf(process.CommandLine);
+            if (name is not null)
+            {
+                found.Add((name, pid, process.RssKiB / 1024.0));
+            }
+        }
+        var result = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var group in found.GroupBy(f => f.Name))
+        {
+            if (group.Key is "postgres" or "dotnet run (launchers)" || group.Count() == 1)
+            {
+                result[group.Key] = group.Sum(g => g.MiB);
+                continue;
+            }
+            var index = 1;
+            foreach (var replica in group.OrderBy(g => g.Pid))
+            {
+                result[$"{group.Key} #{index++}"] = replica.MiB;
+            }
+        }
+        return result;
+    }
+
+    private static Dictionary<int, int> ParentsOfAll()
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (int.TryParse(Path.GetFileName(directory), out var pid))
+                {
+                    // /proc/PID/stat: "pid (comm) state ppid ...", and comm may hold spaces: read after the last ')'.
+                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                    parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        return parents;
+    }
+
+    private static bool DescendsFromUs(int pid, Dictionary<int, int> parents)
+    {
+        for (var hops = 0; hops < 32 && pid > 1; hops++)
+        {
+            if (!parents.TryGetValue(pid, out var parent))
+            {
+                return false;
+            }
+            if (parent == Environment.ProcessId)
+            {
+                return true;
+            }
+            pid = parent;
+        }
+        return false;
+    }
+
+    private static string? NameOf(string commandLine)
+    {
+        if (commandLine.StartsWith("postgres", StringComparison.Ordinal) || commandLine.Contains("/bin/postgres", StringComparison.Ordinal))
+        {
+            return "postgres";
+        }
+        if (commandLine.Contains(" run ", StringComparison.Ordinal) && commandLine.Contains("--project", StringComparison.Ordinal))
+        {
+            return "dotnet run (launchers)";
+        }
+        return Known.FirstOrDefault(k => commandLine.Contains(k.Marker, StringComparison.Ordinal)).Name;
+    }
+
+    private static (string CommandLine, long RssKiB)? Read(string directory)
+    {
+        try
+        {
+            var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ').Trim();
+            var rss = File.ReadLines(Path.Combine(directory, "status")).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return rss is null ? null : (commandLine, long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // gone meanwhile
+        }
+    }
+}

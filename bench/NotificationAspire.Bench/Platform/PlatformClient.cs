@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using NotificationAspire.Bench.Platform;
+using NotificationAspire.TestSupport;
+
+namespace NotificationAspire.Bench.Platform;
+
+/// <summary>
+/// Calls the gateway as a company's service would (the sending client's own token), over one connection pool, and
+/// remembers when each notification was accepted, so its arrival at the sink gives its end-to-end latency.
+/// </summary>
+public sealed class PlatformClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _accepted = new(StringComparer.OrdinalIgnoreCase);
+
+    private PlatformClient(HttpClient http) => _http = http;
+
+    public static async Task<PlatformClient> ConnectAsync(BenchPlatform platform)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = platform.App.GetEndpoint(Contracts.ResourceNames.Gateway, "http"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        // Tokens live longer than any phase; one per platform keeps the identity provider out of the figures.
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await platform.GetTokenAsync(BenchPlatform.Sender));
+        return new PlatformClient(http);
+    }
+
+    /// <summary>Notifications accepted so far.</summary>
+    public int Accepted => _accepted.Count;
+
+    /// <summary>The address the notification with this sequence number goes to: how the sink tells them apart.</summary>
+    public string AddressOf(string phase, long sequence) => $"{phase}-{sequence}-{_run}@bench.example";
+
+    /// <summary>Sends one email notification; true when the platform accepted it (202).</summary>
+    public async Task<bool> SendAsync(string phase, long sequence)
+    {
+        var address = AddressOf(phase, sequence);
+        var body = $$"""
+            {"channel":"email","recipients":[{"userId":"{{phase}}-{{sequence}}","contact":"{{address}}"}],
+             "subject":"Benchmark {{sequence}}","body":"Notification {{sequence}} of phase {{phase}}."}
+            """;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/notifications")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", $"{address}");
+        using var response = await _http.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            return false;
+        }
+        _accepted[address] = DateTimeOffset.UtcNow;
+        return true;
+    }
+
+    /// <summary>When the notification to <paramref name="address"/> was accepted, if it was.</summary>
+    public DateTimeOffset? AcceptedAt(string address) => _accepted.TryGetValue(address, out var at) ? at : null;
+
+    /// <summary>
+    /// A request the gateway authenticates and proxies and the API authenticates and routes, without any database:
+    /// a path no route of notifications-api matches, answered 404 before any handler runs.
+    /// </summary>
+    public async Task<bool> CallWithoutIoAsync()
+    {
+        using var response = await _http.GetAsync("/api/notifications/ceiling");
+        return response.StatusCode == HttpStatusCode.NotFound;
+    }
+
+    public void Dispose() => _http.Dispose();
+}

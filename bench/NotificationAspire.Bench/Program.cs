@@ -1,0 +1,24 @@
+using NotificationAspire.Bench;
+using NotificationAspire.Bench.Report;
+
+// One run, ceilings and platform together: the same machine in the same minutes is the only fair comparison.
+var options = BenchOptions.Parse(args);
+var results = new BenchResults(options);
+Console.WriteLine($"bench: {options.Mode} run; report to {options.OutputDirectory}");
+
+foreach (var replicas in new[] { 1, 2 })
+{
+    await using var run = await BenchRun.StartAsync(options, results, replicas);
+    if (replicas == 1)
+    {
+        await run.MeasureCeilingsAsync();
+        await run.MeasureAcceptingAsync();
+        await run.MeasureIdleLatencyAsync();
+    }
+    await run.MeasureRatesAsync();
+    await run.MeasureSustainedAsync();
+    run.RecordMemory();
+}
+
+var report = PerformanceReport.Write(results, options.OutputDirectory);
+Console.WriteLine($"bench: wrote {report}");

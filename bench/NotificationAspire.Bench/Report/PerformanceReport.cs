@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text;
+using NotificationAspire.Bench.Load;
+
+namespace NotificationAspire.Bench.Report;
+
+/// <summary>
+/// Writes `performance.md` and its plots: every figure of the platform beside the ceiling that bounds it, measured in
+/// the same run, and each target of the throughput issue with what this run measured.
+/// </summary>
+public static class PerformanceReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Write(BenchResults results, string directory)
+    {
+        var plots = Path.Combine(directory, "performance");
+        Directory.CreateDirectory(plots);
+        Plots.LatencyByRate(results, Path.Combine(plots, "latency-by-rate.png"));
+        Plots.DeliveredByRate(results, Path.Combine(plots, "delivered-by-rate.png"));
+
+        var md = new StringBuilder();
+        Header(md, results);
+        CeilingsTable(md, results);
+        AcceptTable(md, results);
+        RatesTable(md, results);
+        MemoryTable(md, results);
+        Targets(md, results);
+        md.AppendLine("## Plots").AppendLine()
+          .AppendLine("![Accepted to delivered latency by offered rate](performance/latency-by-rate.png)").AppendLine()
+          .AppendLine("![Delivered per second by offered rate](performance/delivered-by-rate.png)");
+        var path = Path.Combine(directory, "performance.md");
+        File.WriteAllText(path, md.ToString());
+        return path;
+    }
+
+    private static void Header(StringBuilder md, BenchResults results)
+    {
+        md.AppendLine("# Performance").AppendLine()
+          .AppendLine(F($"Written by the benchmark (`bash bench/run.sh {results.Options.Mode}`), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {Machine.Commit()}."))
+          .AppendLine(F($"Machine: {Machine.Describe()}. The whole platform runs on it in local mode (Release builds), and so does the load."))
+          .AppendLine(F($"Load: one client process, {results.Options.Concurrency} connections for closed loops; open loops start each request on schedule."))
+          .AppendLine("Every ceiling below was measured in this run, minutes apart from the figures it bounds.").AppendLine();
+    }
+
+    private static void CeilingsTable(StringBuilder md, BenchResults results)
+    {
+        md.AppendLine("## Ceilings (same run)").AppendLine()
+          .AppendLine("| ceiling | per second | p50 ms | p99 ms | CPU busy |").AppendLine("|---|---:|---:|---:|---:|");
+        Row(md, "gateway, no I/O (JWT at gateway and API, proxied, no database)", results.GatewayCeiling);
+        Row(md, "PostgreSQL, single-row insert, one commit each", results.PostgresCeiling);
+        Row(md, "counting SMTP sink (MailKit, a connection per caller)", results.SinkCeiling);
+        Row(md, "smtp4dev, the same way (for the record; not used below)", results.Smtp4devCeiling);
+        md.AppendLine();
+    }
+
+    private static void AcceptTable(StringBuilder md, BenchResults results)
+    {
+        md.AppendLine("## Accepting (`POST /api/notifications` through the gateway)").AppendLine()
+          .AppendLine("| phase | per second | p50 ms | p95 ms | p99 ms | CPU busy | share of gateway ceiling |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (name, result) in new[] { ("closed loop", results.AcceptClosedLoop), ("open loop at half that rate", results.AcceptAtHalfRate) })
+        {
+            if (result is null)
+            {
+                continue;
+            }
+            md.AppendLine(F($"| {name} | {result.PerSecond:0} | {result.Latencies.P50:0.0} | {result.Latencies.P95:0.0} | {result.Latencies.P99:0.0} | {result.CpuBusy:P0} | {Share(result.PerSecond, results.GatewayCeiling)} |"));
+        }
+        if (results.IdleSingle is { } idle)
+        {
+            md.AppendLine().AppendLine(F($"One notification at a time on an idle platform, accepted to delivered: p50 {idle.P50:0} ms, p99 {idle.P99:0} ms ({idle.Count} sends)."));
+        }
+        md.AppendLine();
+    }
+
+    private static void RatesTable(StringBuilder md, BenchResults results)
+    {
+        md.AppendLine("## End to end (accepted to delivered at the sink)").AppendLine()
+          .AppendLine("| workers | offered /s | held s | delivered /s | p50 ms | p95 ms | p99 ms | drained s | missing | CPU busy | kept up |")
+          .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var r in results.Rates.OrderBy(r => r.Replicas).ThenBy(r => r.Offered))
+        {
+            md.AppendLine(F($"| {r.Replicas} | {r.Offered:0} | {r.Held.TotalSeconds:0} | {r.Delivered:0} | {r.Latencies.P50:0} | {r.Latencies.P95:0} | {r.Latencies.P99:0} | {r.Drained.TotalSeconds:0.0} | {r.Missing} | {r.CpuBusy:P0} | {(r.Sustained ? "yes" : "no")} |"));
+        }
+        var one = results.HighestSustained(1);
+        var two = results.HighestSustained(2);
+        md.AppendLine().AppendLine(F($"Highest rate kept up with: {one:0}/s with one worker, {two:0}/s with two ({(one > 0 ? $"{two / one:0.00}x" : "n/a")}); ") +
+            F($"as a share of the counting sink's ceiling: {Share(two, results.SinkCeiling)}; of PostgreSQL's commit rate: {Share(two, results.PostgresCeiling)}."))
+          .AppendLine();
+    }
+
+    private static void MemoryTable(StringBuilder md, BenchResults results)
+    {
+        md.AppendLine("## Memory (RSS, MiB)").AppendLine();
+        foreach (var (replicas, (warm, end, notifications)) in results.Memory.OrderBy(m => m.Key))
+        {
+            md.AppendLine(F($"With {replicas} worker(s), warm and idle, then after {notifications:N0} notifications:")).AppendLine()
+              .AppendLine("| process | warm | end | growth | per 10,000 notifications |").AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var name in warm.Keys.Union(end.Keys).Order(StringComparer.Ordinal))
+            {
+                var before = warm.GetValueOrDefault(name);
+                var after = end.GetValueOrDefault(name);
+                md.AppendLine(F($"| {name} | {before:0} | {after:0} | {after - before:+0;-0;0} | {(after - before) / Math.Max(1, notifications / 10_000.0):+0.0;-0.0;0.0} |"));
+            }
+            md.AppendLine();
+        }
+    }
+
+    private static void Targets(StringBuilder md, BenchResults results)
+    {
+        md.AppendLine("## Targets of the throughput issue, as this run measured them").AppendLine()
+          .AppendLine("| target | measured | met |").AppendLine("|---|---|---|");
+        var accept = results.AcceptClosedLoop?.PerSecond ?? 0;
+        Target(md, "accept through the gateway >= 1,000/s", F($"{accept:0}/s"), accept >= 1000);
+        var share = results.GatewayCeiling is { PerSecond: > 0 } g ? accept / g.PerSecond : 0;
+        Target(md, "accept >= 25% of the proxied no-I/O ceiling", F($"{share:P0}"), share >= 0.25);
+        var halfP99 = results.AcceptAtHalfRate?.Latencies.P99 ?? double.NaN;
+        Target(md, "accept p99 at half that rate <= 50 ms", F($"{halfP99:0.0} ms"), halfP99 <= 50);
+        var two = results.HighestSustained(2);
+        Target(md, ">= 500 deliveries/s sustained", F($"{two:0}/s (two workers)"), two >= 500);
+        var one = results.HighestSustained(1);
+        Target(md, "two workers >= 1.6x one", one > 0 ? F($"{two / one:0.00}x") : "n/a", one > 0 && two / one >= 1.6);
+        var at200 = results.Rates.Where(r => r.Replicas == 2 && r.Offered == 200).Select(r => r.Latencies.P99).DefaultIfEmpty(double.NaN).First();
+        Target(md, "p99 accepted to delivered <= 300 ms at 200/s", F($"{at200:0} ms"), at200 <= 300);
+        var idle = results.IdleSingle?.P50 ?? double.NaN;
+        Target(md, "p50 <= 100 ms for one notification on an idle platform", F($"{idle:0} ms"), idle <= 100);
+        var growth = results.Memory.Values.SelectMany(m => m.End.Where(e => m.Warm.ContainsKey(e.Key))
+            .Select(e => (e.Value - m.Warm[e.Key]) / Math.Max(1, m.Notifications / 100_000.0))).DefaultIfEmpty(0).Max();
+        Target(md, "RSS growth per 100,000 notifications < 50 MB per process once warm", F($"largest {growth:0} MiB (scaled from this run)"), growth < 50);
+        md.AppendLine();
+    }
+
+    private static void Target(StringBuilder md, string target, string measured, bool met) =>
+        md.AppendLine(F($"| {target} | {measured} | {(met ? "yes" : "**no**")} |"));
+
+    private static void Row(StringBuilder md, string name, LoadResult? result)
+    {
+        if (result is not null)
+        {
+            md.AppendLine(F($"| {name} | {result.PerSecond:0} | {result.Latencies.P50:0.0} | {result.Latencies.P99:0.0} | {result.CpuBusy:P0} |"));
+        }
+    }
+
+    private static string Share(double value, LoadResult? ceiling) =>
+        ceiling is { PerSecond: > 0 } c ? F($"{value / c.PerSecond:P0}") : "n/a";
+
+    private static string F(FormattableString text) => text.ToString(Invariant);
+}
