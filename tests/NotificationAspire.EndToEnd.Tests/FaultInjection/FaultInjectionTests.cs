@@ -155,12 +155,8 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
 
     /// <summary>
     /// Addresses that received more than one message, split into duplicates and copies re-sent after an
-    /// interrupted send. The latter is the one duplicate SMTP cannot rule out: the sink accepted the message,
-    /// and the replica sending it was killed before it recorded the 250 (milliseconds); after the sending
-    /// lease the delivery is made again. It counts as such only with all the evidence: exactly two copies with
-    /// the same Message-ID (one delivery made twice, not two deliveries), the platform's own status saying it
-    /// re-sent after an interrupted send (interruptedSends), and a SIGKILL near the first copy. Anything else
-    /// is a duplicate. Both kinds are logged with the workers' log lines for the notification.
+    /// interrupted send (<see cref="InterruptedSends"/>). Both kinds are logged with the workers' log lines for
+    /// the notification.
     /// </summary>
     private async Task<(int Duplicated, int ResentAfterKill)> CountDuplicatesAsync(MailSink mail, SinkLedger ledger, IReadOnlyList<FaultInjector.Kill> kills,
         string run, Guid?[] ids, IReadOnlyList<int> received, ResilientCaller sender)
@@ -170,12 +166,7 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
         foreach (var i in Enumerable.Range(0, received.Count).Where(i => received[i] > 1))
         {
             var copies = ledger.MessagesTo(Address(run, i));
-            var messageIds = await Task.WhenAll(copies.Select(c => mail.HeaderAsync(c.Message.Id, "Message-ID")));
-            var (_, notification) = await sender.CallAsync(HttpMethod.Get, $"/api/notifications/{ids[i]}");
-            var attempts = notification.GetProperty("attempts");
-            var interruptedSends = attempts.EnumerateArray().Select(a => a.GetProperty("interruptedSends").GetInt32()).DefaultIfEmpty(0).Max();
-            var kill = kills.FirstOrDefault(k => (copies[0].Message.ReceivedDate - k.At).Duration() <= KillProximity);
-            var explained = copies.Count == 2 && messageIds[0] is not null && messageIds[1] == messageIds[0] && interruptedSends > 0 && kill is not null;
+            var explained = await InterruptedSends.ExplainsAsync(mail, sender, copies, ids[i], kills, KillProximity);
             if (explained)
             {
                 resentAfterKill++;
@@ -189,9 +180,10 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
             {
                 continue; // counted; five described are enough to go on
             }
+            var (_, notification) = await sender.CallAsync(HttpMethod.Get, $"/api/notifications/{ids[i]}");
             Log($"{(explained ? "re-sent after an interrupted send" : "DUPLICATED")}: {Address(run, i)} received " +
-                string.Join(", ", copies.Select((c, n) => $"{c.Message.ReceivedDate:HH:mm:ss.fff} (read {c.ReadBy}, Message-ID {messageIds[n]})")) +
-                $"; kills {string.Join(", ", kills.Select(k => $"{k.ResourceId} at {k.At:HH:mm:ss.fff}"))}; attempts {attempts.GetRawText()}");
+                string.Join(", ", copies.Select(c => $"{c.Message.ReceivedDate:HH:mm:ss.fff} (read {c.ReadBy})")) +
+                $"; kills {string.Join(", ", kills.Select(k => $"{k.ResourceId} at {k.At:HH:mm:ss.fff}"))}; attempts {notification.GetProperty("attempts").GetRawText()}");
             foreach (var line in WorkerLogLines(ids[i]))
             {
                 Log($"  {line}");
