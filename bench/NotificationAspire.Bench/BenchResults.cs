@@ -21,6 +21,9 @@ public sealed class BenchResults(BenchOptions options)
     /// <summary>RSS in MiB per process: warm and idle, and after the run, per worker-replica configuration.</summary>
     public Dictionary<int, (IReadOnlyDictionary<string, double> Warm, IReadOnlyDictionary<string, double> End, long Notifications)> Memory { get; } = [];
 
+    /// <summary>Messages the sink received beyond the first per recipient, per worker-replica configuration (should be 0).</summary>
+    public Dictionary<int, long> ExtraCopies { get; } = [];
+
     public double HighestSustained(int replicas) =>
         Rates.Where(r => r.Replicas == replicas && r.Sustained).Select(r => r.Offered).DefaultIfEmpty(0).Max();
 }

@@ -86,7 +86,12 @@ public sealed class BenchRun : IAsyncDisposable
         }
     }
 
-    public void RecordMemory() => _results.Memory[_platform.WorkerReplicas] = (_warmMemory, MemoryProbe.Sample(), _client.Accepted);
+    public void RecordMemory()
+    {
+        _results.Memory[_platform.WorkerReplicas] = (_warmMemory, MemoryProbe.Sample(), _client.Accepted);
+        _results.ExtraCopies[_platform.WorkerReplicas] = _sink.Duplicates;
+        Console.WriteLine($"bench: {_client.Accepted} notifications accepted with {_platform.WorkerReplicas} worker(s); copies beyond the first at the sink: {_sink.Duplicates}");
+    }
 
     private RatePoint Add(RatePoint point)
     {

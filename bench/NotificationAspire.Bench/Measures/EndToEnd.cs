@@ -58,12 +58,12 @@ public sealed class EndToEnd(PlatformClient client, CountingSmtpSink sink, int r
         var latencies = new Latencies();
         for (var i = 1; i <= count; i++)
         {
-            if (!await client.SendAsync(phase, i) || await WaitForBacklogAsync() is null)
-            {
-                continue;
-            }
             var address = client.AddressOf(phase, i);
-            latencies.Add((sink.ArrivalOf(address)!.Value - client.AcceptedAt(address)!.Value).TotalMilliseconds);
+            if (await client.SendAsync(phase, i) && await WaitForBacklogAsync() is not null
+                && sink.ArrivalOf(address) is { } arrived && client.AcceptedAt(address) is { } accepted)
+            {
+                latencies.Add((arrived - accepted).TotalMilliseconds);
+            }
         }
         return latencies;
     }
@@ -74,7 +74,7 @@ public sealed class EndToEnd(PlatformClient client, CountingSmtpSink sink, int r
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < drainDeadline)
         {
-            if (sink.Messages - sink.Duplicates >= client.Accepted)
+            if (sink.RecipientsReached(PlatformClient.NotificationDomain) >= client.Accepted)
             {
                 return clock.Elapsed;
             }

@@ -21,5 +21,7 @@ public sealed class BenchPlatform(int workerReplicas, int sinkPort) : PlatformFi
         $"--RateLimiting:Clients:{Sender}:TokenLimit=1000000",
         $"--RateLimiting:Clients:{Sender}:TokensPerPeriod=1000000",
         $"--RateLimiting:Clients:{Sender}:ReplenishmentPeriod=00:00:01",
+        // The AppHost's own console: the figures, not every resource's log lines (those are in artifacts/logs).
+        "--Logging:LogLevel:Default=Warning",
     ];
 }

@@ -31,11 +31,14 @@ public sealed class PlatformClient : IDisposable
         return new PlatformClient(http);
     }
 
+    /// <summary>Where the platform's notifications go; the ceiling's own messages go elsewhere, so the sink can count each apart.</summary>
+    public const string NotificationDomain = "bench.example";
+
     /// <summary>Notifications accepted so far.</summary>
     public int Accepted => _accepted.Count;
 
     /// <summary>The address the notification with this sequence number goes to: how the sink tells them apart.</summary>
-    public string AddressOf(string phase, long sequence) => $"{phase}-{sequence}-{_run}@bench.example";
+    public string AddressOf(string phase, long sequence, string domain = NotificationDomain) => $"{phase}-{sequence}-{_run}@{domain}";
 
     /// <summary>Sends one email notification; true when the platform accepted it (202).</summary>
     public async Task<bool> SendAsync(string phase, long sequence)

@@ -85,7 +85,8 @@ public static class PerformanceReport
         var one = results.HighestSustained(1);
         var two = results.HighestSustained(2);
         md.AppendLine().AppendLine(F($"Highest rate kept up with: {one:0}/s with one worker, {two:0}/s with two ({(one > 0 ? $"{two / one:0.00}x" : "n/a")}); ") +
-            F($"as a share of the counting sink's ceiling: {Share(two, results.SinkCeiling)}; of PostgreSQL's commit rate: {Share(two, results.PostgresCeiling)}."))
+            F($"as a share of the counting sink's ceiling: {Share(two, results.SinkCeiling)}; of PostgreSQL's commit rate: {Share(two, results.PostgresCeiling)}. ") +
+            F($"Copies beyond the first at the sink: {string.Join(", ", results.ExtraCopies.OrderBy(e => e.Key).Select(e => $"{e.Value} with {e.Key} worker(s)"))}."))
           .AppendLine();
     }
 
