@@ -90,7 +90,7 @@ public sealed class BenchRun : IAsyncDisposable
     {
         _results.Memory[_platform.WorkerReplicas] = (_warmMemory, MemoryProbe.Sample(), _client.Accepted);
         _results.ExtraCopies[_platform.WorkerReplicas] = _sink.Duplicates;
-        Console.WriteLine($"bench: {_client.Accepted} notifications accepted with {_platform.WorkerReplicas} worker(s); copies beyond the first at the sink: {_sink.Duplicates}");
+        Console.WriteLine($"bench: {_client.Accepted} notifications accepted with {_platform.WorkerReplicas} worker(s); copies beyond the first at the sink: {_sink.Duplicates}; refused: {_client.Refusals}");
     }
 
     private RatePoint Add(RatePoint point)

@@ -69,7 +69,7 @@ public sealed class Ceilings(BenchPlatform platform, PlatformClient client, Coun
                 {
                     var message = new MimeMessage { Subject = $"Ceiling {sequence}", Body = new TextPart("plain") { Text = "A message of the size the platform sends." } };
                     message.From.Add(MailboxAddress.Parse("bench@notificationaspire.example"));
-                    message.To.Add(MailboxAddress.Parse(client.AddressOf(phase, sequence, domain: "ceiling.example")));
+                    message.To.Add(MailboxAddress.Parse(client.AddressOf(phase, sequence)));
                     await smtp!.SendAsync(message);
                     return true;
                 }

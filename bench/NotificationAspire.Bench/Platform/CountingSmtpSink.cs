@@ -18,7 +18,6 @@ public sealed class CountingSmtpSink : MessageStore, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private SmtpServer.SmtpServer? _server;
     private Task _running = Task.CompletedTask;
-    private readonly ConcurrentDictionary<string, long> _firstCopiesByDomain = new(StringComparer.OrdinalIgnoreCase);
     private long _messages;
 
     public int Port { get; private set; }
@@ -42,9 +41,6 @@ public sealed class CountingSmtpSink : MessageStore, IAsyncDisposable
         return sink;
     }
 
-    /// <summary>Recipients at <paramref name="domain"/> that got a message (the platform's deliveries and the ceiling's own sends are told apart by domain).</summary>
-    public long RecipientsReached(string domain) => _firstCopiesByDomain.GetValueOrDefault(domain);
-
     /// <summary>When the message to <paramref name="recipient"/> arrived, if it did.</summary>
     public DateTimeOffset? ArrivalOf(string recipient) => _arrivals.TryGetValue(recipient, out var at) ? at : null;
 
@@ -54,10 +50,7 @@ public sealed class CountingSmtpSink : MessageStore, IAsyncDisposable
         var now = DateTimeOffset.UtcNow;
         foreach (var to in transaction.To)
         {
-            if (_arrivals.TryAdd($"{to.User}@{to.Host}", now))
-            {
-                _firstCopiesByDomain.AddOrUpdate(to.Host, 1, (_, n) => n + 1);
-            }
+            _arrivals.TryAdd($"{to.User}@{to.Host}", now);
             Interlocked.Increment(ref _messages);
         }
         return Task.FromResult(SmtpResponse.Ok);

@@ -16,6 +16,7 @@ public sealed class PlatformClient : IDisposable
     private readonly HttpClient _http;
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accepted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _refusals = new(StringComparer.Ordinal);
 
     private PlatformClient(HttpClient http) => _http = http;
 
@@ -31,14 +32,14 @@ public sealed class PlatformClient : IDisposable
         return new PlatformClient(http);
     }
 
-    /// <summary>Where the platform's notifications go; the ceiling's own messages go elsewhere, so the sink can count each apart.</summary>
-    public const string NotificationDomain = "bench.example";
-
     /// <summary>Notifications accepted so far.</summary>
     public int Accepted => _accepted.Count;
 
+    /// <summary>Where each accepted notification went.</summary>
+    public IEnumerable<string> AcceptedAddresses => _accepted.Keys;
+
     /// <summary>The address the notification with this sequence number goes to: how the sink tells them apart.</summary>
-    public string AddressOf(string phase, long sequence, string domain = NotificationDomain) => $"{phase}-{sequence}-{_run}@{domain}";
+    public string AddressOf(string phase, long sequence) => $"{phase}-{sequence}-{_run}@bench.example";
 
     /// <summary>Sends one email notification; true when the platform accepted it (202).</summary>
     public async Task<bool> SendAsync(string phase, long sequence)
@@ -53,14 +54,28 @@ public sealed class PlatformClient : IDisposable
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("Idempotency-Key", $"{address}");
-        using var response = await _http.SendAsync(request);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            _refusals.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
+            return false;
+        }
+        using var answered = response;
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
+            _refusals.AddOrUpdate($"{(int)response.StatusCode}", 1, (_, n) => n + 1);
             return false;
         }
         _accepted[address] = DateTimeOffset.UtcNow;
         return true;
     }
+
+    /// <summary>Why sends were not accepted so far (status code or exception), and how often: printed, since a refusal is a finding.</summary>
+    public string Refusals => _refusals.IsEmpty ? "none" : string.Join(", ", _refusals.OrderBy(r => r.Key).Select(r => $"{r.Key} x{r.Value}"));
 
     /// <summary>When the notification to <paramref name="address"/> was accepted, if it was.</summary>
     public DateTimeOffset? AcceptedAt(string address) => _accepted.TryGetValue(address, out var at) ? at : null;

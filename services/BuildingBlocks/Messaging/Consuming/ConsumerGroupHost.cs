@@ -109,8 +109,9 @@ internal sealed class ConsumerGroupHost(
         }
         finally
         {
-            // Handlers see the stop and end soon (a send in progress finishes first); what finished counts.
-            inFlight.WaitUntilIdle(HandOverPatience);
+            // Handlers see the stop and end soon, but a send in progress finishes and records its outcome first: a
+            // send cut short is the one way SMTP sends twice. The host's shutdown timeout bounds the wait.
+            inFlight.WaitUntilIdle(Timeout.InfiniteTimeSpan);
             StoreFinished(consumer, inFlight.TakeCommittable());
             CommitStored(consumer);
             consumer.Close(); // leave the group now instead of after the session timeout

@@ -148,15 +148,15 @@ internal sealed class InFlightRecords(int limit)
         }
     }
 
-    /// <summary>Waits (at most <paramref name="patience"/>) until nothing is in flight: a graceful stop.</summary>
+    /// <summary>Waits (at most <paramref name="patience"/>, or for good with <see cref="Timeout.InfiniteTimeSpan"/>) until nothing is in flight: a graceful stop.</summary>
     public bool WaitUntilIdle(TimeSpan patience)
     {
-        var deadline = DateTime.UtcNow + patience;
+        var deadline = patience == Timeout.InfiniteTimeSpan ? DateTime.MaxValue : DateTime.UtcNow + patience;
         lock (_gate)
         {
             while (_running > 0 && DateTime.UtcNow < deadline)
             {
-                Monitor.Wait(_gate, deadline - DateTime.UtcNow);
+                Monitor.Wait(_gate, patience == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : deadline - DateTime.UtcNow);
             }
             return _running == 0;
         }
