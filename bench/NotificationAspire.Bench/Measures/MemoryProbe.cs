@@ -3,8 +3,9 @@ namespace NotificationAspire.Bench.Measures;
 /// <summary>
 /// Resident memory (RSS, from /proc) of the platform's processes, by what they are: each service (replicas apart),
 /// the stand-ins, PostgreSQL (all its processes together) and the `dotnet run` launchers Aspire starts per project.
-/// Only processes descended from this one count (the AppHost runs inside the benchmark), so a second platform on
-/// the machine is not mistaken for ours.
+/// Only this run's processes count, so a second platform on the machine is not mistaken for ours: those descended
+/// from this process (the AppHost runs inside the benchmark) or from the orchestrator it started, which detaches
+/// from its parent and names it in `--monitor PID`.
 /// </summary>
 public static class MemoryProbe
 {
@@ -20,10 +21,13 @@ public static class MemoryProbe
     {
         var found = new List<(string Name, int Pid, double MiB)>();
         var parents = ParentsOfAll();
-        foreach (var (pid, _) in parents)
+        var commandLines = parents.Keys.Select(pid => (pid, Read($"/proc/{pid}"))).Where(p => p.Item2 is not null)
+            .ToDictionary(p => p.pid, p => p.Item2!.Value);
+        var ours = commandLines.Where(p => p.Value.CommandLine.Contains($"--monitor {Environment.ProcessId} ", StringComparison.Ordinal))
+            .Select(p => p.Key).Append(Environment.ProcessId).ToHashSet();
+        foreach (var (pid, process) in commandLines)
         {
-            var directory = $"/proc/{pid}";
-            if (!DescendsFromUs(pid, parents) || Read(directory) is not { } process)
+            if (!ours.Contains(pid) && !DescendsFrom(pid, ours, parents))
             {
                 continue;
             }
@@ -71,7 +75,7 @@ public static class MemoryProbe
         return parents;
     }
 
-    private static bool DescendsFromUs(int pid, Dictionary<int, int> parents)
+    private static bool DescendsFrom(int pid, HashSet<int> roots, Dictionary<int, int> parents)
     {
         for (var hops = 0; hops < 32 && pid > 1; hops++)
         {
@@ -79,7 +83,7 @@ public static class MemoryProbe
             {
                 return false;
             }
-            if (parent == Environment.ProcessId)
+            if (roots.Contains(parent))
             {
                 return true;
             }
