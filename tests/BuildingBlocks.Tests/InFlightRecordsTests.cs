@@ -61,7 +61,7 @@ public sealed class InFlightRecordsTests
     }
 
     [Fact]
-    public async Task No_more_than_the_limit_start_until_one_finishes()
+    public void No_more_than_the_limit_start_until_one_finishes()
     {
         var records = new InFlightRecords(limit: 2);
         var gate = new TaskCompletionSource();
@@ -70,10 +70,9 @@ public sealed class InFlightRecordsTests
             _ = Begin(records, Record(offset, $"person-{offset}"), () => gate.Task);
         }
 
-        var third = records.WaitForRoomAsync(CancellationToken.None);
-        Assert.False(third.IsCompleted);
+        Assert.False(records.WaitForRoom(TimeSpan.FromMilliseconds(50), CancellationToken.None));
         gate.SetResult();
-        await third.WaitAsync(Deadline);
+        Assert.True(records.WaitForRoom(Deadline, CancellationToken.None));
     }
 
     [Fact]
@@ -108,7 +107,7 @@ public sealed class InFlightRecordsTests
     /// <summary>As the consumer does: room first, then the record.</summary>
     private static Task Begin(InFlightRecords records, ConsumeResult<string, byte[]> record, Func<Task> handle)
     {
-        Assert.True(records.WaitForRoomAsync(CancellationToken.None).IsCompleted, "no room for the record");
+        Assert.True(records.WaitForRoom(TimeSpan.Zero, CancellationToken.None), "no room for the record");
         return records.Start(record, handle);
     }
 

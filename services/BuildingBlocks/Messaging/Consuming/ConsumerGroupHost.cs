@@ -44,28 +44,29 @@ internal sealed class ConsumerGroupHost(
 
     private string GroupId => group.Id;
 
-    // Consume() blocks, so the loop gets a thread of its own instead of starving the host's startup.
+    // Consume() blocks, so the loop gets a thread of its own (and never awaits, so it stays there) instead of
+    // starving the host's startup or the handlers' thread pool. Handlers run on the pool.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.Factory.StartNew(() => ConsumeLoopAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        Task.Factory.StartNew(() => ConsumeLoop(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    private async Task ConsumeLoopAsync(CancellationToken stoppingToken)
+    private void ConsumeLoop(CancellationToken stoppingToken)
     {
         // A fatal client error (the broker lost our group, say) ends one consumer, not the service: start a new one.
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await ConsumeWithOneConsumerAsync(stoppingToken);
+                ConsumeWithOneConsumer(stoppingToken);
             }
             catch (KafkaException ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Consumer of {Topics} in {GroupId} failed ({Reason}); starting a new one", string.Join(",", _topics), GroupId, ex.Error.Reason);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                stoppingToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
             }
         }
     }
 
-    private async Task ConsumeWithOneConsumerAsync(CancellationToken stoppingToken)
+    private void ConsumeWithOneConsumer(CancellationToken stoppingToken)
     {
         var held = new HeldPartitions();
         var inFlight = new InFlightRecords(options.Value.MaxInFlight);
@@ -87,7 +88,10 @@ internal sealed class ConsumerGroupHost(
             {
                 StoreFinished(consumer, inFlight.TakeCommittable());
                 Resume(consumer, held.ReleaseDue(time.GetUtcNow()));
-                await inFlight.WaitForRoomAsync(stoppingToken);
+                if (!inFlight.WaitForRoom(MaxWait, stoppingToken))
+                {
+                    continue; // all busy: store what finished meanwhile, and look again
+                }
                 ConsumeResult<string, byte[]>? record = null;
                 try
                 {

@@ -22,14 +22,17 @@ internal sealed class InFlightRecords(int limit)
     /// <summary>How many records are started and not finished: what the worker has in flight.</summary>
     public int Count => Volatile.Read(ref _running);
 
-    /// <summary>Waits until fewer than the limit are running. Call before <see cref="Start"/>.</summary>
-    public Task WaitForRoomAsync(CancellationToken ct) => _room.WaitAsync(ct);
+    /// <summary>
+    /// Waits (at most <paramref name="patience"/>) until fewer than the limit are running, and takes the room: call
+    /// before <see cref="Start"/>. Blocking on purpose: the consumer's loop has a thread of its own.
+    /// </summary>
+    public bool WaitForRoom(TimeSpan patience, CancellationToken ct) => _room.Wait(patience, ct);
 
-    /// <summary>Gives back the room taken by <see cref="WaitForRoomAsync"/> when no record was started after all.</summary>
+    /// <summary>Gives back the room taken by <see cref="WaitForRoom"/> when no record was started after all.</summary>
     public void ReturnRoom() => _room.Release();
 
     /// <summary>
-    /// Runs <paramref name="handle"/> (in room taken with <see cref="WaitForRoomAsync"/>) once every earlier record with the same key has finished. Its offset counts
+    /// Runs <paramref name="handle"/> (in room taken with <see cref="WaitForRoom"/>) once every earlier record with the same key has finished. Its offset counts
     /// as done when the returned task completes, whatever the outcome: <paramref name="handle"/> must only end
     /// when the record needs no more work (handled, dead-lettered, or the consumer is shutting down).
     /// </summary>
