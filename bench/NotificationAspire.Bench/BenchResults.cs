@@ -18,8 +18,8 @@ public sealed class BenchResults(BenchOptions options)
 
     public List<RatePoint> Rates { get; } = [];
 
-    /// <summary>RSS in MiB per process: warm and idle, and after the run, per worker-replica configuration.</summary>
-    public Dictionary<int, (IReadOnlyDictionary<string, double> Warm, IReadOnlyDictionary<string, double> End, long Notifications)> Memory { get; } = [];
+    /// <summary>Each process warm and idle, and after the run, with the notifications accepted in between, per worker-replica configuration.</summary>
+    public Dictionary<int, (IReadOnlyDictionary<string, ProcessFigures> Warm, IReadOnlyDictionary<string, ProcessFigures> End, long Notifications)> Processes { get; } = [];
 
     /// <summary>Messages the sink received beyond the first per recipient, per worker-replica configuration (should be 0).</summary>
     public Dictionary<int, long> ExtraCopies { get; } = [];

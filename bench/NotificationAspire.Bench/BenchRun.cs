@@ -13,12 +13,14 @@ public sealed class BenchRun : IAsyncDisposable
     private readonly BenchPlatform _platform;
     private readonly PlatformClient _client;
     private readonly EndToEnd _endToEnd;
-    private readonly IReadOnlyDictionary<string, double> _warmMemory;
+    private readonly IReadOnlyDictionary<string, ProcessFigures> _warm;
+    private readonly int _acceptedWhenWarm;
 
     private BenchRun(BenchOptions options, BenchResults results, CountingSmtpSink sink, BenchPlatform platform, PlatformClient client,
-        IReadOnlyDictionary<string, double> warmMemory)
+        IReadOnlyDictionary<string, ProcessFigures> warm)
     {
-        (_options, _results, _sink, _platform, _client, _warmMemory) = (options, results, sink, platform, client, warmMemory);
+        (_options, _results, _sink, _platform, _client, _warm) = (options, results, sink, platform, client, warm);
+        _acceptedWhenWarm = client.Accepted;
         _endToEnd = new EndToEnd(client, sink, platform.WorkerReplicas, options.DrainDeadline);
     }
 
@@ -33,7 +35,7 @@ public sealed class BenchRun : IAsyncDisposable
         var warmUp = new EndToEnd(client, sink, replicas, options.DrainDeadline);
         await LoadGenerator.OpenLoopAsync(20, TimeSpan.FromSeconds(5), sequence => client.SendAsync("warm-up", sequence));
         await warmUp.WaitForBacklogAsync();
-        return new BenchRun(options, results, sink, platform, client, MemoryProbe.Sample());
+        return new BenchRun(options, results, sink, platform, client, ProcessProbe.Sample());
     }
 
     public async Task MeasureCeilingsAsync()
@@ -86,9 +88,9 @@ public sealed class BenchRun : IAsyncDisposable
         }
     }
 
-    public void RecordMemory()
+    public void RecordProcesses()
     {
-        _results.Memory[_platform.WorkerReplicas] = (_warmMemory, MemoryProbe.Sample(), _client.Accepted);
+        _results.Processes[_platform.WorkerReplicas] = (_warm, ProcessProbe.Sample(), _client.Accepted - _acceptedWhenWarm);
         _results.ExtraCopies[_platform.WorkerReplicas] = _sink.Duplicates;
         Console.WriteLine($"bench: {_client.Accepted} notifications accepted with {_platform.WorkerReplicas} worker(s); copies beyond the first at the sink: {_sink.Duplicates}; refused: {_client.Refusals}");
     }

@@ -17,7 +17,7 @@ foreach (var replicas in new[] { 1, 2 })
     }
     await run.MeasureRatesAsync();
     await run.MeasureSustainedAsync();
-    run.RecordMemory();
+    run.RecordProcesses();
 }
 
 var report = PerformanceReport.Write(results, options.OutputDirectory);

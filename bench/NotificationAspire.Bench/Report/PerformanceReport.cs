@@ -24,7 +24,7 @@ public static class PerformanceReport
         CeilingsTable(md, results);
         AcceptTable(md, results);
         RatesTable(md, results);
-        MemoryTable(md, results);
+        ProcessTable(md, results);
         Targets(md, results);
         md.AppendLine("## Plots").AppendLine()
           .AppendLine("![Accepted to delivered latency by offered rate](performance/latency-by-rate.png)").AppendLine()
@@ -90,20 +90,24 @@ public static class PerformanceReport
           .AppendLine();
     }
 
-    private static void MemoryTable(StringBuilder md, BenchResults results)
+    private static void ProcessTable(StringBuilder md, BenchResults results)
     {
-        md.AppendLine("## Memory (RSS, MiB)").AppendLine();
-        foreach (var (replicas, (warm, end, notifications)) in results.Memory.OrderBy(m => m.Key))
+        md.AppendLine("## Memory and processor time per process").AppendLine();
+        foreach (var (replicas, (warm, end, notifications)) in results.Processes.OrderBy(m => m.Key))
         {
-            md.AppendLine(F($"With {replicas} worker(s), warm and idle, then after {notifications:N0} notifications:")).AppendLine()
-              .AppendLine("| process | warm | end | growth | per 10,000 notifications |").AppendLine("|---|---:|---:|---:|---:|");
+            md.AppendLine(F($"With {replicas} worker(s): RSS warm and idle, then after {notifications:N0} more notifications; processor time they took, per notification:")).AppendLine()
+              .AppendLine("| process | RSS warm MiB | RSS end MiB | growth per 10,000 notifications | CPU ms per notification |").AppendLine("|---|---:|---:|---:|---:|");
+            var perTenThousand = Math.Max(1, notifications / 10_000.0);
             foreach (var name in warm.Keys.Union(end.Keys).Order(StringComparer.Ordinal))
             {
-                var before = warm.GetValueOrDefault(name);
-                var after = end.GetValueOrDefault(name);
-                md.AppendLine(F($"| {name} | {before:0} | {after:0} | {after - before:+0;-0;0} | {(after - before) / Math.Max(1, notifications / 10_000.0):+0.0;-0.0;0.0} |"));
+                var before = warm.GetValueOrDefault(name) ?? new Measures.ProcessFigures(0, 0);
+                var after = end.GetValueOrDefault(name) ?? new Measures.ProcessFigures(0, 0);
+                md.AppendLine(F($"| {name} | {before.RssMiB:0} | {after.RssMiB:0} | {(after.RssMiB - before.RssMiB) / perTenThousand:+0.0;-0.0;0.0} | {(after.CpuSeconds - before.CpuSeconds) * 1000 / Math.Max(1, notifications):0.00} |"));
             }
-            md.AppendLine();
+            var total = end.Values.Sum(p => p.CpuSeconds) - warm.Values.Sum(p => p.CpuSeconds);
+            md.AppendLine(F($"| all of the platform |  |  |  | {total * 1000 / Math.Max(1, notifications):0.00} |")).AppendLine()
+              .AppendLine(F($"At {total * 1000 / Math.Max(1, notifications):0.0} ms of processor time per notification, {Environment.ProcessorCount} cores can carry at most about {Environment.ProcessorCount * 1000 / Math.Max(0.001, total * 1000 / Math.Max(1, notifications)):0} notifications per second, whatever else is fast."))
+              .AppendLine();
         }
     }
 
@@ -125,8 +129,8 @@ public static class PerformanceReport
         Target(md, "p99 accepted to delivered <= 300 ms at 200/s", F($"{at200:0} ms"), at200 <= 300);
         var idle = results.IdleSingle?.P50 ?? double.NaN;
         Target(md, "p50 <= 100 ms for one notification on an idle platform", F($"{idle:0} ms"), idle <= 100);
-        var growth = results.Memory.Values.SelectMany(m => m.End.Where(e => m.Warm.ContainsKey(e.Key))
-            .Select(e => (e.Value - m.Warm[e.Key]) / Math.Max(1, m.Notifications / 100_000.0))).DefaultIfEmpty(0).Max();
+        var growth = results.Processes.Values.SelectMany(m => m.End.Where(e => m.Warm.ContainsKey(e.Key))
+            .Select(e => (e.Value.RssMiB - m.Warm[e.Key].RssMiB) / Math.Max(1, m.Notifications / 100_000.0))).DefaultIfEmpty(0).Max();
         Target(md, "RSS growth per 100,000 notifications < 50 MB per process once warm", F($"largest {growth:0} MiB (scaled from this run)"), growth < 50);
         md.AppendLine();
     }

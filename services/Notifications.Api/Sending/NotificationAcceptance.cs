@@ -23,13 +23,12 @@ public abstract record AcceptanceResult
 public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox outbox)
 {
     /// <param name="template">The template version the notification pins, carried whole in its event.</param>
+    /// <remarks>
+    /// Called after <see cref="EarlierAsync"/> found no earlier request: a request with the same key that got in
+    /// meanwhile is caught by the unique index, not by reading again (a round trip every send would pay).
+    /// </remarks>
     public async Task<AcceptanceResult> AcceptAsync(Notification notification, TemplateContent? template, CancellationToken ct)
     {
-        if (await FindByKeyAsync(notification, ct) is { } earlier)
-        {
-            return Compare(earlier, notification);
-        }
-
         db.Notifications.Add(notification);
         outbox.Add(SendEvents.Requested(notification, template));
         try

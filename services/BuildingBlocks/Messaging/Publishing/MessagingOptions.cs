@@ -16,5 +16,5 @@ public sealed class MessagingOptions
     /// consumer groups together stay well under its connection pool (Npgsql's default is 100).
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(1, 256)]
-    public int MaxInFlight { get; set; } = 16;
+    public int MaxInFlight { get; set; } = 8;
 }

@@ -1,25 +1,29 @@
 namespace NotificationAspire.Bench.Measures;
 
+/// <summary>What one process (or group) holds and has used: resident memory, and processor time since it started.</summary>
+public sealed record ProcessFigures(double RssMiB, double CpuSeconds);
+
 /// <summary>
-/// Resident memory (RSS, from /proc) of the platform's processes, by what they are: each service (replicas apart),
+/// Resident memory (RSS) and processor time (from /proc) of the platform's processes, by what they are: each service (replicas apart),
 /// the stand-ins, PostgreSQL (all its processes together) and the `dotnet run` launchers Aspire starts per project.
 /// Only this run's processes count, so a second platform on the machine is not mistaken for ours: those descended
 /// from this process (the AppHost runs inside the benchmark) or from the orchestrator it started, which detaches
 /// from its parent and names it in `--monitor PID`.
 /// </summary>
-public static class MemoryProbe
+public static class ProcessProbe
 {
     private static readonly (string Marker, string Name)[] Known =
     [
-        ("Gateway.dll", "gateway"), ("Notifications.Api.dll", "notifications-api"), ("Preferences.Api.dll", "preferences-api"),
-        ("Inbox.Api.dll", "inbox-api"), ("Delivery.Worker.dll", "delivery-worker"), ("IdentityStandIn.dll", "identity (stand-in)"),
-        ("KafkaMockBroker.dll", "kafka (mock broker)"), ("smtp4dev", "mail (smtp4dev)"), ("/dcp", "dcp (orchestrator)"),
+        // Built output, as a .dll under `dotnet` or as its own executable: the `dotnet run` launchers have neither.
+        ("/net10.0/Gateway", "gateway"), ("/net10.0/Notifications.Api", "notifications-api"), ("/net10.0/Preferences.Api", "preferences-api"),
+        ("/net10.0/Inbox.Api", "inbox-api"), ("/net10.0/Delivery.Worker", "delivery-worker"), ("/net10.0/IdentityStandIn", "identity (stand-in)"),
+        ("/net10.0/KafkaMockBroker", "kafka (mock broker)"), ("Smtp4dev", "mail (smtp4dev)"), ("/dcp ", "dcp (orchestrator)"),
     ];
 
-    /// <summary>RSS in MiB by process name; several processes of one name (replicas) get #1, #2 by process id.</summary>
-    public static IReadOnlyDictionary<string, double> Sample()
+    /// <summary>Figures by process name; several processes of one name (replicas) get #1, #2 by process id.</summary>
+    public static IReadOnlyDictionary<string, ProcessFigures> Sample()
     {
-        var found = new List<(string Name, int Pid, double MiB)>();
+        var found = new List<(string Name, int Pid, ProcessFigures Figures)>();
         var parents = ParentsOfAll();
         var commandLines = parents.Keys.Select(pid => (pid, Read($"/proc/{pid}"))).Where(p => p.Item2 is not null)
             .ToDictionary(p => p.pid, p => p.Item2!.Value);
@@ -34,21 +38,21 @@ public static class MemoryProbe
             var name = NameOf(process.CommandLine);
             if (name is not null)
             {
-                found.Add((name, pid, process.RssKiB / 1024.0));
+                found.Add((name, pid, new ProcessFigures(process.RssKiB / 1024.0, process.CpuTicks / (double)TicksPerSecond)));
             }
         }
-        var result = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var result = new SortedDictionary<string, ProcessFigures>(StringComparer.Ordinal);
         foreach (var group in found.GroupBy(f => f.Name))
         {
-            if (group.Key is "postgres" or "dotnet run (launchers)" || group.Count() == 1)
+            if (group.Key is "postgres" or "dotnet run (launchers)" or "dcp (orchestrator)" || group.Count() == 1)
             {
-                result[group.Key] = group.Sum(g => g.MiB);
+                result[group.Key] = new ProcessFigures(group.Sum(g => g.Figures.RssMiB), group.Sum(g => g.Figures.CpuSeconds));
                 continue;
             }
             var index = 1;
             foreach (var replica in group.OrderBy(g => g.Pid))
             {
-                result[$"{group.Key} #{index++}"] = replica.MiB;
+                result[$"{group.Key} #{index++}"] = replica.Figures;
             }
         }
         return result;
@@ -105,13 +109,20 @@ public static class MemoryProbe
         return Known.FirstOrDefault(k => commandLine.Contains(k.Marker, StringComparison.Ordinal)).Name;
     }
 
-    private static (string CommandLine, long RssKiB)? Read(string directory)
+    /// <summary>Linux reports processor time in clock ticks of 1/100 s (USER_HZ) on every common platform.</summary>
+    private const int TicksPerSecond = 100;
+
+    private static (string CommandLine, long RssKiB, long CpuTicks)? Read(string directory)
     {
         try
         {
             var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ').Trim();
             var rss = File.ReadLines(Path.Combine(directory, "status")).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return rss is null ? null : (commandLine, long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture));
+            // /proc/PID/stat after the ")" closing the name: state is field 3, utime and stime fields 14 and 15.
+            var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var cpu = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+            return rss is null ? null : (commandLine, long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture), cpu);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
