@@ -40,6 +40,15 @@ public sealed record DeliveryStatusChanged(
     /// this time (opt-outs in them still held). Added after version 1 was published; absent means current ones.
     /// </summary>
     public DateTimeOffset? PreferencesCachedAt { get; init; }
+
+    /// <summary>The provider that took (or refused) the message on this attempt: `smtp`, `twilio`, `vonage`. Added after version 1.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>Providers this attempt failed over from before <see cref="Provider"/>, each with its error. Added after version 1.</summary>
+    public IReadOnlyList<string>? FailedOver { get; init; }
+
+    /// <summary>Parts an SMS was sent as (GSM-7: 160 characters or 153 per part; UCS-2: 70 or 67). Added after version 1.</summary>
+    public int? Segments { get; init; }
 }
 
 /// <summary>States a delivery reports. Delivered, Failed, Cancelled and Skipped are final.</summary>

@@ -22,7 +22,16 @@ public sealed class AttemptOutcomeRecorder(
     TimeProvider time,
     ILogger<AttemptOutcomeRecorder> logger)
 {
-    public Task RecordAsync(RecipientDelivery delivery, DeliveryDispatched record, ChannelSendResult result, string sourceTopic) => result switch
+    public Task RecordAsync(RecipientDelivery delivery, DeliveryDispatched record, ChannelSendResult result, string sourceTopic)
+    {
+        if (result is not ChannelSendResult.Deferred)
+        {
+            delivery.AnsweredBy(result.Provider, result.FailedOver, (result as ChannelSendResult.Accepted)?.Segments);
+        }
+        return Record(delivery, record, result, sourceTopic);
+    }
+
+    private Task Record(RecipientDelivery delivery, DeliveryDispatched record, ChannelSendResult result, string sourceTopic) => result switch
     {
         ChannelSendResult.Accepted accepted => DeliveredAsync(delivery, accepted.ProviderMessageId),
         ChannelSendResult.Rejected rejected => RejectedAsync(delivery, record, rejected.Reason, sourceTopic),

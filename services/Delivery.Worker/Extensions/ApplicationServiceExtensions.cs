@@ -4,6 +4,7 @@ using Delivery.Worker.Delivering;
 using Delivery.Worker.Holding;
 using Delivery.Worker.Providers;
 using Delivery.Worker.Providers.Email;
+using Delivery.Worker.Providers.Failover;
 using Delivery.Worker.Providers.InApp;
 using Delivery.Worker.Providers.Protection;
 using Delivery.Worker.Recipients;
@@ -36,6 +37,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<IChannelProvider, InboxProvider>();
         // After every provider is registered: it wraps them in circuit breakers and rate limits (Deferred sends).
         builder.Services.AddProviderProtection(builder.Configuration);
+        builder.Services.AddChannelProviders(builder.Configuration);
 
         builder.AddRetryOptions();
         builder.Services.AddSingleton<RetrySchedule>();

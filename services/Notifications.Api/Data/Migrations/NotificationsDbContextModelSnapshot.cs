@@ -139,6 +139,10 @@ namespace Notifications.Api.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.PrimitiveCollection<string[]>("FailedOver")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<int>("InterruptedSends")
                         .HasColumnType("integer");
 
@@ -151,10 +155,16 @@ namespace Notifications.Api.Data.Migrations
                     b.Property<DateTimeOffset?>("PreferencesCachedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Provider")
+                        .HasColumnType("text");
+
                     b.Property<string>("RecipientUserId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Segments")
+                        .HasColumnType("integer");
 
                     b.Property<string>("State")
                         .IsRequired()
