@@ -70,16 +70,19 @@ public static class DeliveryStates
     public static bool IsFinal(string state) => state is Delivered or Failed or Cancelled or Skipped;
 }
 
-/// <summary>Channels the platform delivers on: email, and in-app (the person's inbox in `inbox-api`).</summary>
+/// <summary>Channels the platform delivers on: email, SMS, and in-app (the person's inbox in `inbox-api`).</summary>
 public static class Channels
 {
     public const string Email = "email";
+
+    /// <summary>A text message to the person's E.164 phone number, through the first SMS provider that takes it.</summary>
+    public const string Sms = Recipients.KnownChannels.Sms;
 
     /// <summary>An item in the person's inbox, addressed by their user id (no contact needed).</summary>
     public const string InApp = Recipients.KnownChannels.InApp;
 
     /// <summary>The channels a sender may name.</summary>
-    public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal) { Email, InApp };
+    public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal) { Email, Sms, InApp };
 
     /// <summary>
     /// The candidates of a send that names no channel. In-app is not among them yet: the fan-out does not know the

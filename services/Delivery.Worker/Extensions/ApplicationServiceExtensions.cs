@@ -7,6 +7,7 @@ using Delivery.Worker.Providers.Email;
 using Delivery.Worker.Providers.Failover;
 using Delivery.Worker.Providers.InApp;
 using Delivery.Worker.Providers.Protection;
+using Delivery.Worker.Providers.Sms;
 using Delivery.Worker.Recipients;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,7 @@ public static class ApplicationServiceExtensions
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         builder.AddEmailProvider();
+        builder.AddSmsProviders();
         builder.Services.AddSingleton<IChannelProvider, InboxProvider>();
         // After every provider is registered: it wraps them in circuit breakers and rate limits (Deferred sends).
         builder.Services.AddProviderProtection(builder.Configuration);

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Notifications.Api.Templates;
 using NotificationAspire.Contracts.Events;
+using NotificationAspire.Contracts.Recipients;
 using NotificationAspire.Templating;
 
 namespace Notifications.Api.Sending;
@@ -78,6 +79,10 @@ public static partial class SendNotificationValidator
             if (string.IsNullOrWhiteSpace(contact) || contact.Length > MaxContactLength)
             {
                 error($"recipients[{i}].contact", $"A contact, when given, is 1 to {MaxContactLength} characters; leave it out to use the person's profile.");
+            }
+            else if (request.Channel is Channels.Sms && !PhoneNumbers.IsE164(contact))
+            {
+                error($"recipients[{i}].contact", PhoneNumbers.E164Hint);
             }
             else if (request.Channel is null or Channels.Email && !IsEmailAddress(contact))
             {

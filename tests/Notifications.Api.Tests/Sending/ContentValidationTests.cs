@@ -12,8 +12,13 @@ public sealed class ContentValidationTests
 
     [Fact]
     public void An_unsupported_channel_is_refused_naming_the_supported_ones() =>
-        Assert.Equal(["Unsupported channel 'sms'. Supported: email, in-app; or leave it out for the category's channels."],
-            Validate(Email() with { Channel = "sms" })["channel"]);
+        Assert.Equal(["Unsupported channel 'pigeon'. Supported: email, in-app, sms; or leave it out for the category's channels."],
+            Validate(Email() with { Channel = "pigeon" })["channel"]);
+
+    [Fact]
+    public void An_sms_to_an_inline_contact_that_is_not_an_e164_number_is_refused_naming_the_contact() =>
+        Assert.Equal([NotificationAspire.Contracts.Recipients.PhoneNumbers.E164Hint],
+            Validate(Email() with { Channel = "sms" })["recipients[0].contact"]);
 
     [Theory]
     [InlineData("order-updates")]
