@@ -91,3 +91,15 @@ public static class Channels
     /// </summary>
     public static IReadOnlyList<string> UnnamedSendCandidates { get; } = [Email];
 }
+
+/// <summary>How a send naming several channels uses them.</summary>
+public static class ChannelStrategies
+{
+    /// <summary>In order, until one delivers: the next is tried when one fails for good or is skipped (no contact, an opt-out).</summary>
+    public const string FirstSuccess = "first-success";
+
+    /// <summary>Every channel, each once.</summary>
+    public const string All = "all";
+
+    public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal) { FirstSuccess, All };
+}

@@ -94,7 +94,7 @@ public sealed class DeliveryProcessor(
         switch (plan.Decision)
         {
             case DeliveryDecision.Skip(var reason):
-                await outcomes.SkippedAsync(delivery, reason);
+                await outcomes.SkippedAsync(delivery, reason, record);
                 return;
             case DeliveryDecision.Reject(var reason):
                 await outcomes.RejectedAsync(delivery, record, reason, sourceTopic);

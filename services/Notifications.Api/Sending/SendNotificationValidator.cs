@@ -30,6 +30,7 @@ public static partial class SendNotificationValidator
         {
             Error("channel", $"Unsupported channel '{request.Channel}'. Supported: {string.Join(", ", Channels.Supported.Order(StringComparer.Ordinal))}; or leave it out for the category's channels.");
         }
+        ValidateChannels(request, Error);
         if (request.Category is not null && (request.Category.Length > MaxCategoryLength || !Slug().IsMatch(request.Category)))
         {
             Error("category", $"A category key is 1 to {MaxCategoryLength} lowercase letters, digits and single hyphens (order-updates).");
@@ -45,6 +46,44 @@ public static partial class SendNotificationValidator
         RequireSingleLine(Error, ("channel", request.Channel), ("subject", request.Subject), ("templateKey", request.TemplateKey),
             ("correlationKey", request.CorrelationKey));
         return errors;
+    }
+
+    public const int MaxChannels = 5;
+
+    private static void ValidateChannels(SendNotificationRequest request, Action<string, string> error)
+    {
+        if (request.Channels is not { } channels)
+        {
+            if (request.Strategy is not null)
+            {
+                error("strategy", "A strategy needs channels.");
+            }
+            return;
+        }
+        if (request.Channel is not null)
+        {
+            error("channels", "Give either channel or channels, not both.");
+        }
+        if (channels.Count is 0 or > MaxChannels)
+        {
+            error("channels", $"1 to {MaxChannels} channels, in the order to try them.");
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < channels.Count; i++)
+        {
+            if (channels[i] is not { } channel || !Channels.Supported.Contains(channel))
+            {
+                error($"channels[{i}]", $"Unsupported channel '{channels[i]}'. Supported: {string.Join(", ", Channels.Supported.Order(StringComparer.Ordinal))}.");
+            }
+            else if (!seen.Add(channel))
+            {
+                error($"channels[{i}]", $"'{channel}' is listed more than once.");
+            }
+        }
+        if (request.Strategy is not null && !ChannelStrategies.Supported.Contains(request.Strategy))
+        {
+            error("strategy", $"Unknown strategy '{request.Strategy}'. Supported: {ChannelStrategies.FirstSuccess} (the default), {ChannelStrategies.All}.");
+        }
     }
 
     private static void ValidateRecipients(SendNotificationRequest request, Action<string, string> error)
@@ -74,6 +113,12 @@ public static partial class SendNotificationValidator
             // No contact: the worker uses the person's profile. One given must be usable as it stands.
             if (contact is null)
             {
+                continue;
+            }
+            if (request.Channels is not null)
+            {
+                // One inline address cannot serve several channels.
+                error($"recipients[{i}].contact", "With channels, each person's contacts come from their profile; leave the contact out.");
                 continue;
             }
             if (string.IsNullOrWhiteSpace(contact) || contact.Length > MaxContactLength)

@@ -205,6 +205,9 @@ namespace Notifications.Api.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.PrimitiveCollection<string[]>("Channels")
+                        .HasColumnType("text[]");
+
                     b.Property<string>("CorrelationKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -230,6 +233,10 @@ namespace Notifications.Api.Data.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Strategy")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
