@@ -20,6 +20,11 @@ public sealed record NotificationView(
     IReadOnlyList<RecipientView> Recipients,
     IReadOnlyList<AttemptView> Attempts)
 {
+    /// <summary>Several channels the sender named, in order, and how they are used (`first-success` or `all`); null otherwise.</summary>
+    public IReadOnlyList<string>? Channels { get; init; }
+
+    public string? Strategy { get; init; }
+
     public static NotificationView From(Notification n) => new(
         n.Id, n.Status.ToString(), n.Category, n.Channel, n.Subject, n.TemplateKey, n.TemplateVersion, n.CorrelationKey, n.CreatedAt, n.UpdatedAt,
         n.Recipients.Select(r => new RecipientView(r.UserId, r.Contact)).ToList(),
@@ -29,7 +34,11 @@ public sealed record NotificationView(
                 Provider = a.Provider,
                 FailedOver = a.FailedOver,
                 Segments = a.Segments,
-            }).ToList());
+            }).ToList())
+    {
+        Channels = n.Channels,
+        Strategy = n.Strategy,
+    };
 }
 
 /// <param name="Contact">The address the sender gave; null means the person's profile supplies it at delivery.</param>
