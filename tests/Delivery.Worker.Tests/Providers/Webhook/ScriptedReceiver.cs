@@ -49,24 +49,39 @@ internal sealed class ScriptedReceiver : IAsyncDisposable
             using (client)
             {
                 var stream = client.GetStream();
-                var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
-                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                await reader.ReadLineAsync();
-                for (var line = await reader.ReadLineAsync(); !string.IsNullOrEmpty(line); line = await reader.ReadLineAsync())
-                {
-                    var colon = line.IndexOf(':');
-                    headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
-                }
-                var body = new char[int.Parse(headers.GetValueOrDefault("Content-Length", "0"))];
-                await reader.ReadBlockAsync(body);
+                var (headers, body) = await ReadRequestAsync(stream);
                 lock (Requests)
                 {
-                    Requests.Add((headers, Encoding.ASCII.GetBytes(body)));
+                    Requests.Add((headers, body));
                 }
                 var answer = answers.Count > 0 ? answers.Dequeue() : "200 OK";
                 await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {answer}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
             }
         }
+    }
+
+    /// <summary>Byte by byte up to the blank line, then exactly Content-Length bytes: a binary body (an encrypted push) stays intact.</summary>
+    private static async Task<(Dictionary<string, string>, byte[])> ReadRequestAsync(NetworkStream stream)
+    {
+        var head = new List<byte>();
+        var one = new byte[1];
+        while (head.Count < 4 || head[^4] != '\r' || head[^3] != '\n' || head[^2] != '\r' || head[^1] != '\n')
+        {
+            if (await stream.ReadAsync(one) == 0)
+            {
+                break;
+            }
+            head.Add(one[0]);
+        }
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in Encoding.ASCII.GetString([.. head]).Split("\r\n").Skip(1).Where(l => l.Contains(':')))
+        {
+            var colon = line.IndexOf(':');
+            headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
+        }
+        var body = new byte[int.Parse(headers.GetValueOrDefault("Content-Length", "0"))];
+        await stream.ReadExactlyAsync(body);
+        return (headers, body);
     }
 
     public async ValueTask DisposeAsync()
