@@ -35,7 +35,9 @@ public sealed class VonageSmsProvider(IHttpClientFactory clients, IOptions<SmsOp
             message.Body, SmsSegments.EncodingOf(message.Body) == SmsEncoding.Ucs2 ? "unicode" : "text", message.DeliveryKey);
 
         using var http = clients.CreateClient(ProviderName);
-        using var response = await http.PostAsJsonAsync("sms/json", request, cancellationToken);
+        // Buffered, so the request has a Content-Length rather than a chunked body.
+        using var content = new StringContent(JsonSerializer.Serialize(request), System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("sms/json", content, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new ProviderHttpException(ProviderName, (int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));

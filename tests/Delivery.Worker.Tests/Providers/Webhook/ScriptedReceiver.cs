@@ -5,7 +5,7 @@ using System.Text;
 namespace Delivery.Worker.Tests.Providers.Webhook;
 
 /// <summary>
-/// A webhook receiver on loopback that answers each request with the next scripted status line and headers,
+/// A receiver on loopback (a webhook endpoint, a push service, an SMS API) that answers each request with the next scripted status line and headers,
 /// and keeps every request's headers and raw body (so signatures are checked on exactly the bytes received).
 /// </summary>
 internal sealed class ScriptedReceiver : IAsyncDisposable
@@ -54,8 +54,11 @@ internal sealed class ScriptedReceiver : IAsyncDisposable
                 {
                     Requests.Add((headers, body));
                 }
-                var answer = answers.Count > 0 ? answers.Dequeue() : "200 OK";
-                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {answer}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+                // An answer is a status line and headers, optionally a blank line and a body.
+                var answer = (answers.Count > 0 ? answers.Dequeue() : "200 OK").Split("\r\n\r\n", 2);
+                var content = Encoding.UTF8.GetBytes(answer.Length > 1 ? answer[1] : "");
+                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {answer[0]}\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n"));
+                await stream.WriteAsync(content);
             }
         }
     }
