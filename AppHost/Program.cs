@@ -7,6 +7,7 @@ using NotificationAspire.AppHost.MailHosting;
 using NotificationAspire.AppHost.Operations;
 using NotificationAspire.AppHost.PostgresHosting;
 using NotificationAspire.AppHost.Recipients;
+using NotificationAspire.AppHost.SmsHosting;
 using NotificationAspire.Contracts;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -23,6 +24,9 @@ var kafka = builder.AddKafkaBroker(ResourceNames.Kafka, mode);
 var realmSecrets = new RealmSecrets(builder);
 var identity = builder.AddIdentityProvider(ResourceNames.Identity, mode, realmSecrets);
 var mail = builder.AddMailServer(ResourceNames.Mail, mode);
+// SMS providers' accounts (secret parameters), and when run, a stand-in that speaks Twilio's and Vonage's APIs.
+var smsAccounts = new SmsAccounts(builder);
+var smsCarrier = builder.AddSmsCarrier(smsAccounts);
 
 // Services, in dependency order.
 var notificationsApi = builder.AddProject<Projects.Notifications_Api>(ResourceNames.NotificationsApi)
@@ -68,6 +72,7 @@ builder.AddProject<Projects.Delivery_Worker>(ResourceNames.DeliveryWorker)
     .WithReference(deliveryDb).WaitFor(deliveryDb)
     .WithReference(kafka).WaitFor(kafka)
     .WithMailDelivery(mail)
+    .WithSmsProviders(smsAccounts, smsCarrier)
     .WithReference(preferencesApi).WaitFor(preferencesApi)
     .WithIdentity(identity)
     .WithServiceClient(ServiceClients.DeliveryWorker, realmSecrets.DeliveryWorkerSecret)

@@ -8,6 +8,9 @@ public static class ResourceNames
     public const string Identity = "identity";
     public const string Mail = "mail";
 
+    /// <summary>The SMS providers' stand-in (Twilio's and Vonage's APIs) when run; deployed, the worker calls the real ones.</summary>
+    public const string SmsCarrier = "sms-carrier";
+
     public const string Gateway = "gateway";
     public const string NotificationsApi = "notifications-api";
     public const string DeliveryWorker = "delivery-worker";

@@ -47,6 +47,12 @@ public sealed record DeliveryDispatched(
 
     public JsonObject? TemplateData { get; init; }
 
+    /// <summary>
+    /// A first-success send's channels still to try, in order, when this one fails for good or is skipped; the
+    /// worker then dispatches the first of them. Added after version 1; absent means none.
+    /// </summary>
+    public IReadOnlyList<string>? Fallback { get; init; }
+
     public string? MissingFields() =>
         NotificationId != Guid.Empty && !string.IsNullOrEmpty(DeliveryKey) && !string.IsNullOrEmpty(RecipientUserId)
             && !string.IsNullOrEmpty(Channel) && !string.IsNullOrEmpty(Category) && (Template is not null || (Subject is not null && Body is not null)) && Attempt >= 1

@@ -40,6 +40,15 @@ public sealed record DeliveryStatusChanged(
     /// this time (opt-outs in them still held). Added after version 1 was published; absent means current ones.
     /// </summary>
     public DateTimeOffset? PreferencesCachedAt { get; init; }
+
+    /// <summary>The provider that took (or refused) the message on this attempt: `smtp`, `twilio`, `vonage`. Added after version 1.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>Providers this attempt failed over from before <see cref="Provider"/>, each with its error. Added after version 1.</summary>
+    public IReadOnlyList<string>? FailedOver { get; init; }
+
+    /// <summary>Parts an SMS was sent as (GSM-7: 160 characters or 153 per part; UCS-2: 70 or 67). Added after version 1.</summary>
+    public int? Segments { get; init; }
 }
 
 /// <summary>States a delivery reports. Delivered, Failed, Cancelled and Skipped are final.</summary>
@@ -61,16 +70,19 @@ public static class DeliveryStates
     public static bool IsFinal(string state) => state is Delivered or Failed or Cancelled or Skipped;
 }
 
-/// <summary>Channels the platform delivers on: email, and in-app (the person's inbox in `inbox-api`).</summary>
+/// <summary>Channels the platform delivers on: email, SMS, and in-app (the person's inbox in `inbox-api`).</summary>
 public static class Channels
 {
     public const string Email = "email";
+
+    /// <summary>A text message to the person's E.164 phone number, through the first SMS provider that takes it.</summary>
+    public const string Sms = Recipients.KnownChannels.Sms;
 
     /// <summary>An item in the person's inbox, addressed by their user id (no contact needed).</summary>
     public const string InApp = Recipients.KnownChannels.InApp;
 
     /// <summary>The channels a sender may name.</summary>
-    public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal) { Email, InApp };
+    public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal) { Email, Sms, InApp };
 
     /// <summary>
     /// The candidates of a send that names no channel. In-app is not among them yet: the fan-out does not know the
@@ -78,4 +90,16 @@ public static class Channels
     /// A sender names `in-app` to reach the inbox (docs/cqrs.md).
     /// </summary>
     public static IReadOnlyList<string> UnnamedSendCandidates { get; } = [Email];
+}
+
+/// <summary>How a send naming several channels uses them.</summary>
+public static class ChannelStrategies
+{
+    /// <summary>In order, until one delivers: the next is tried when one fails for good or is skipped (no contact, an opt-out).</summary>
+    public const string FirstSuccess = "first-success";
+
+    /// <summary>Every channel, each once.</summary>
+    public const string All = "all";
+
+    public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal) { FirstSuccess, All };
 }

@@ -37,6 +37,12 @@ public sealed record NotificationRequested(
 
     public JsonObject? TemplateData { get; init; }
 
+    /// <summary>Several channels the sender named, in order (with <see cref="Strategy"/>); null when <see cref="Channel"/> or the category decides. Added after version 1.</summary>
+    public IReadOnlyList<string>? Channels { get; init; }
+
+    /// <summary>One of <see cref="ChannelStrategies"/> when <see cref="Channels"/> is given.</summary>
+    public string? Strategy { get; init; }
+
     public string? MissingFields() =>
         NotificationId != Guid.Empty && !string.IsNullOrEmpty(Category) && (Template is not null || (Subject is not null && Body is not null))
             && Recipients is not null && Recipients.All(r => r is not null && !string.IsNullOrEmpty(r.UserId))

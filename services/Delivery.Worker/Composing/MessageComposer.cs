@@ -22,6 +22,15 @@ public sealed class MessageComposer(TemplateRenderer renderer, UnsubscribeLinks 
             return new OutgoingMessage(record.DeliveryKey, contact, record.Subject!, record.Body!) { UnsubscribeUrl = unsubscribe, Origin = origin };
         }
         var rendered = renderer.Render(template, recipient?.Locale, record.TemplateData, recipient);
+        if (record.Channel == Channels.Sms)
+        {
+            // A text message has no subject: the template's SMS text, or the send's body.
+            return new OutgoingMessage(record.DeliveryKey, contact, string.Empty, rendered.SmsText ?? rendered.EmailText ?? string.Empty)
+            {
+                Locale = rendered.Locale,
+                Origin = origin,
+            };
+        }
         if (record.Channel == Channels.InApp)
         {
             return new OutgoingMessage(record.DeliveryKey, contact, rendered.InAppTitle ?? rendered.EmailSubject ?? string.Empty,

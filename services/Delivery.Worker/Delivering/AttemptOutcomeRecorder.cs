@@ -22,7 +22,16 @@ public sealed class AttemptOutcomeRecorder(
     TimeProvider time,
     ILogger<AttemptOutcomeRecorder> logger)
 {
-    public Task RecordAsync(RecipientDelivery delivery, DeliveryDispatched record, ChannelSendResult result, string sourceTopic) => result switch
+    public Task RecordAsync(RecipientDelivery delivery, DeliveryDispatched record, ChannelSendResult result, string sourceTopic)
+    {
+        if (result is not ChannelSendResult.Deferred)
+        {
+            delivery.AnsweredBy(result.Provider, result.FailedOver, (result as ChannelSendResult.Accepted)?.Segments);
+        }
+        return Record(delivery, record, result, sourceTopic);
+    }
+
+    private Task Record(RecipientDelivery delivery, DeliveryDispatched record, ChannelSendResult result, string sourceTopic) => result switch
     {
         ChannelSendResult.Accepted accepted => DeliveredAsync(delivery, accepted.ProviderMessageId),
         ChannelSendResult.Rejected rejected => RejectedAsync(delivery, record, rejected.Reason, sourceTopic),
@@ -39,9 +48,16 @@ public sealed class AttemptOutcomeRecorder(
         await AnnounceAsync(delivery);
     }
 
-    /// <summary>Deliberately not sent (an opt-out): final, announced with the reason, no dead letter.</summary>
-    public async Task SkippedAsync(RecipientDelivery delivery, string reason)
+    /// <summary>
+    /// Deliberately not sent (an opt-out): final, announced with the reason, no dead letter. A first-success send
+    /// goes on to its next channel (<paramref name="record"/>'s fallback).
+    /// </summary>
+    public async Task SkippedAsync(RecipientDelivery delivery, string reason, DeliveryDispatched? record = null)
     {
+        if (record is not null && await FallBackAsync(record) is { } next)
+        {
+            reason = $"{reason} Falling back to {next}.";
+        }
         delivery.MarkSkipped(reason, time.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
         DeliveryMetrics.Skipped(delivery.Channel);
@@ -93,13 +109,49 @@ public sealed class AttemptOutcomeRecorder(
 
     private async Task DeadLetterAsync(RecipientDelivery delivery, DeliveryDispatched record, string reason, string sourceTopic, string failure)
     {
-        await dispatches.DeadLetterAsync(record, reason, sourceTopic, delivery.AttemptCount, CancellationToken.None);
+        // A first-success send with channels left is not a dead letter: replaying it later could reach the person
+        // twice, once here and once on the channel that took over.
+        if (await FallBackAsync(record) is { } next)
+        {
+            reason = $"{reason} Falling back to {next}.";
+        }
+        else
+        {
+            await dispatches.DeadLetterAsync(record, reason, sourceTopic, delivery.AttemptCount, CancellationToken.None);
+        }
         delivery.MarkFailed(reason, time.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
         DeliveryMetrics.Failed(delivery.Channel, failure);
         logger.LogWarning("Delivery {DeliveryKey} failed for good after {AttemptCount} attempt(s) and is in the dead letters: {Reason}",
             delivery.DeliveryKey, delivery.AttemptCount, reason);
         await AnnounceAsync(delivery);
+    }
+
+    /// <summary>
+    /// Dispatches a first-success send's next channel as a delivery of its own (its key derived like every
+    /// delivery's, so dispatching it again is harmless); the channel's name, or null when none is left.
+    /// Before the row is saved, like every next step: a crash in between repeats the dispatch, never loses it.
+    /// </summary>
+    private async Task<string?> FallBackAsync(DeliveryDispatched record)
+    {
+        if (record.Fallback is not { Count: > 0 } rest)
+        {
+            return null;
+        }
+        var next = rest[0];
+        await dispatches.DispatchAsync(record with
+        {
+            DeliveryKey = DeliveryKeys.For(record.NotificationId, record.RecipientUserId, next),
+            Channel = next,
+            Contact = null,
+            Attempt = 1,
+            NotBefore = null,
+            History = [],
+            ReplayId = null,
+            Fallback = [.. rest.Skip(1)],
+        }, CancellationToken.None);
+        logger.LogInformation("Delivery {DeliveryKey} on {Channel} did not go out; falling back to {NextChannel}", record.DeliveryKey, record.Channel, next);
+        return next;
     }
 
     /// <summary>The delivery's current state on `notification-status`; the same state always gives the same event.</summary>

@@ -2,6 +2,7 @@ using Delivery.Worker.Data;
 using Delivery.Worker.Holding;
 using Delivery.Worker.Model;
 using Delivery.Worker.Providers;
+using Delivery.Worker.Providers.Failover;
 using Delivery.Worker.Recipients;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -26,7 +27,7 @@ namespace Delivery.Worker.Delivering;
 /// </remarks>
 public sealed class DeliveryProcessor(
     DeliveryDbContext db,
-    IEnumerable<IChannelProvider> providers,
+    ChannelProviders channels,
     DeliveryPlanner planner,
     AttemptOutcomeRecorder outcomes,
     DeliveryHolds holds,
@@ -80,7 +81,8 @@ public sealed class DeliveryProcessor(
             delivery.AcceptReplay(record.ReplayId);
         }
 
-        var provider = providers.FirstOrDefault(p => p.Channel == record.Channel);
+        // The channel's providers in their configured order: one that fails is passed over for the next at once.
+        var provider = channels.For(record.Channel);
         if (provider is null)
         {
             await outcomes.RejectedAsync(delivery, record, $"No provider delivers on channel '{record.Channel}'.", sourceTopic);
@@ -92,7 +94,7 @@ public sealed class DeliveryProcessor(
         switch (plan.Decision)
         {
             case DeliveryDecision.Skip(var reason):
-                await outcomes.SkippedAsync(delivery, reason);
+                await outcomes.SkippedAsync(delivery, reason, record);
                 return;
             case DeliveryDecision.Reject(var reason):
                 await outcomes.RejectedAsync(delivery, record, reason, sourceTopic);

@@ -29,6 +29,9 @@ public static class DeliveryStatusEvents
         {
             InterruptedSends = delivery.InterruptedSends,
             PreferencesCachedAt = delivery.PreferencesCachedAt,
+            Provider = delivery.Provider,
+            FailedOver = delivery.FailedOver.Length == 0 ? null : delivery.FailedOver,
+            Segments = delivery.Segments,
         };
 
     /// <summary>The id and time of the delivery's status event: both from the stored row, so it is the same event every time.</summary>

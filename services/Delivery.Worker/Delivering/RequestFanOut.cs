@@ -15,14 +15,19 @@ public sealed class RequestFanOut(DispatchPublisher dispatches, ILogger<RequestF
     {
         // A channel the sender named is used as named; otherwise every channel is a candidate, and each delivery
         // decides against the category's defaults and the person's choices (Skipped, with the reason, if not).
-        var channels = request.Channel is { } chosen ? [chosen] : Channels.UnnamedSendCandidates;
+        // Several named channels: all of them, or (first-success) the first, carrying the rest as its fallback.
+        var firstSuccess = request.Channels is { Count: > 1 } && request.Strategy != ChannelStrategies.All;
+        IReadOnlyList<string> channels = request.Channels is { Count: > 0 } named ? (firstSuccess ? [named[0]] : named)
+            : request.Channel is { } chosen ? [chosen] : Channels.UnnamedSendCandidates;
+        IReadOnlyList<string>? fallback = firstSuccess ? [.. request.Channels!.Skip(1)] : null;
         var records = request.Recipients
             .SelectMany(r => channels.Select(channel => new DeliveryDispatched(request.NotificationId,
                 DeliveryKeys.For(request.NotificationId, r.UserId, channel), r.UserId, r.Contact, channel, request.Subject, request.Body,
                 request.CorrelationKey, Attempt: 1, NotBefore: null, History: [])
             {
                 Category = request.Category,
-                ChannelChosenBySender = request.Channel is not null,
+                ChannelChosenBySender = request.Channel is not null || request.Channels is not null,
+                Fallback = fallback,
                 Template = request.Template,
                 TemplateData = request.TemplateData,
             }))

@@ -4,8 +4,10 @@ using Delivery.Worker.Delivering;
 using Delivery.Worker.Holding;
 using Delivery.Worker.Providers;
 using Delivery.Worker.Providers.Email;
+using Delivery.Worker.Providers.Failover;
 using Delivery.Worker.Providers.InApp;
 using Delivery.Worker.Providers.Protection;
+using Delivery.Worker.Providers.Sms;
 using Delivery.Worker.Recipients;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,9 +35,11 @@ public static class ApplicationServiceExtensions
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 
         builder.AddEmailProvider();
+        builder.AddSmsProviders();
         builder.Services.AddSingleton<IChannelProvider, InboxProvider>();
         // After every provider is registered: it wraps them in circuit breakers and rate limits (Deferred sends).
         builder.Services.AddProviderProtection(builder.Configuration);
+        builder.Services.AddChannelProviders(builder.Configuration);
 
         builder.AddRetryOptions();
         builder.Services.AddSingleton<RetrySchedule>();

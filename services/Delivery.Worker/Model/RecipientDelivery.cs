@@ -40,6 +40,15 @@ public sealed class RecipientDelivery
     public int InterruptedSends { get; private set; }
 
     public string? LastError { get; private set; }
+
+    /// <summary>The provider that answered the latest attempt (took or refused the message); null before an answer.</summary>
+    public string? Provider { get; private set; }
+
+    /// <summary>Providers the latest attempt passed over before <see cref="Provider"/>, each with why ("twilio: HTTP 503").</summary>
+    public string[] FailedOver { get; private set; } = [];
+
+    /// <summary>Parts an SMS was sent as (GSM-7 or UCS-2); null on other channels.</summary>
+    public int? Segments { get; private set; }
     public string? ProviderMessageId { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -83,6 +92,9 @@ public sealed class RecipientDelivery
         PreferencesCachedAt = preferencesCachedAt;
         AttemptCount++;
         ScheduledAttempt = attempt;
+        Provider = null;
+        FailedOver = [];
+        Segments = null;
         NextAttemptAt = null;
         UpdatedAt = now;
     }
@@ -114,6 +126,14 @@ public sealed class RecipientDelivery
         LastError = Truncate(reason);
         NextAttemptAt = dueAt;
         UpdatedAt = now;
+    }
+
+    /// <summary>Which provider answered the attempt, and which it failed over from (<see cref="Providers.Failover.ProviderFailover"/>).</summary>
+    public void AnsweredBy(string? provider, IReadOnlyList<string> failedOver, int? segments)
+    {
+        Provider = provider;
+        FailedOver = [.. failedOver.Select(Truncate)];
+        Segments = segments;
     }
 
     public void MarkSkipped(string reason, DateTimeOffset now)

@@ -68,6 +68,7 @@ public abstract record DeliveryDecision
     private static string? AddressOn(string channel, RecipientContact? recipient) => channel switch
     {
         Channels.Email => recipient?.Email,
+        Channels.Sms => recipient?.Phone,
         _ => null,
     };
 }

@@ -22,6 +22,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             n.HasKey(x => x.Id);
             n.Property(x => x.SenderId).HasMaxLength(200);
             n.Property(x => x.Channel).HasMaxLength(32);
+            n.Property(x => x.Strategy).HasMaxLength(32);
             n.Property(x => x.Category).HasMaxLength(64).HasDefaultValue(NotificationCategories.General);
             n.Property(x => x.TemplateKey).HasMaxLength(200);
             n.Property(x => x.TemplateDataJson).HasColumnType("jsonb");

@@ -21,4 +21,13 @@ public sealed class DeliveryAttempt
     /// <summary>Set when preferences-api could not answer and the worker went by the person's preferences as fetched then.</summary>
     public DateTimeOffset? PreferencesCachedAt { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>The provider that took (or refused) the message; null when none answered.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>Providers the attempt failed over from before <see cref="Provider"/>, each with its error.</summary>
+    public string[] FailedOver { get; init; } = [];
+
+    /// <summary>Parts an SMS was sent as; null on other channels.</summary>
+    public int? Segments { get; init; }
 }

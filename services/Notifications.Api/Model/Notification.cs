@@ -11,6 +11,12 @@ public sealed class Notification
     /// <summary>The channel the sender chose; null means the category's default channels, which the worker resolves.</summary>
     public string? Channel { get; init; }
 
+    /// <summary>Several channels the sender named, in order, instead of <see cref="Channel"/>; null otherwise.</summary>
+    public string[]? Channels { get; init; }
+
+    /// <summary>With <see cref="Channels"/>: `first-success` or `all`.</summary>
+    public string? Strategy { get; init; }
+
     /// <summary>What kind of notification this is; the worker applies the category's channels, opt-outs and quiet hours.</summary>
     public required string Category { get; init; }
 

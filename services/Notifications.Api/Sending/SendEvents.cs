@@ -14,6 +14,8 @@ public static class SendEvents
             n.Recipients.Select(r => new RecipientAddress(r.UserId, r.Contact)).ToList(), n.CreatedAt)
         {
             Category = n.Category,
+            Channels = n.Channels,
+            Strategy = n.Strategy,
             Template = template,
             TemplateData = template is null || n.TemplateDataJson is null ? null : JsonNode.Parse(n.TemplateDataJson)?.AsObject(),
         };

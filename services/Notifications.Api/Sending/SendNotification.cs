@@ -88,6 +88,8 @@ public static class SendNotification
             Id = id,
             SenderId = senderId,
             Channel = request.Channel,
+            Channels = request.Channels is { } channels ? [.. channels] : null,
+            Strategy = request.Channels is null ? null : request.Strategy ?? ChannelStrategies.FirstSuccess,
             Category = request.Category ?? NotificationCategories.General,
             Subject = request.Subject,
             Body = request.Body,

@@ -11,6 +11,8 @@ namespace Notifications.Api.Sending;
 /// <param name="Channel">Optional: absent means the category's default channels, resolved by the worker.</param>
 /// <param name="Category">Optional: a category key (`order-updates`); absent means `general`.</param>
 /// <param name="TemplateVersion">Optional: pins an older version of the template; absent means the current one.</param>
+/// <param name="Channels">Optional, instead of <paramref name="Channel"/>: several channels in order (`["sms","email"]`).</param>
+/// <param name="Strategy">With <paramref name="Channels"/>: `first-success` (the default) or `all`.</param>
 public sealed record SendNotificationRequest(
     string? Channel,
     IReadOnlyList<RecipientRequest>? Recipients,
@@ -20,7 +22,9 @@ public sealed record SendNotificationRequest(
     JsonObject? TemplateData,
     string? CorrelationKey,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TemplateVersion = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TemplateVersion = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Channels = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Strategy = null);
 
 /// <param name="Contact">Optional: an address for a person without a profile; absent means the one in their profile.</param>
 public sealed record RecipientRequest(string? UserId, string? Contact);

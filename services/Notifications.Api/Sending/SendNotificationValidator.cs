@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Notifications.Api.Templates;
 using NotificationAspire.Contracts.Events;
+using NotificationAspire.Contracts.Recipients;
 using NotificationAspire.Templating;
 
 namespace Notifications.Api.Sending;
@@ -29,6 +30,7 @@ public static partial class SendNotificationValidator
         {
             Error("channel", $"Unsupported channel '{request.Channel}'. Supported: {string.Join(", ", Channels.Supported.Order(StringComparer.Ordinal))}; or leave it out for the category's channels.");
         }
+        ValidateChannels(request, Error);
         if (request.Category is not null && (request.Category.Length > MaxCategoryLength || !Slug().IsMatch(request.Category)))
         {
             Error("category", $"A category key is 1 to {MaxCategoryLength} lowercase letters, digits and single hyphens (order-updates).");
@@ -44,6 +46,44 @@ public static partial class SendNotificationValidator
         RequireSingleLine(Error, ("channel", request.Channel), ("subject", request.Subject), ("templateKey", request.TemplateKey),
             ("correlationKey", request.CorrelationKey));
         return errors;
+    }
+
+    public const int MaxChannels = 5;
+
+    private static void ValidateChannels(SendNotificationRequest request, Action<string, string> error)
+    {
+        if (request.Channels is not { } channels)
+        {
+            if (request.Strategy is not null)
+            {
+                error("strategy", "A strategy needs channels.");
+            }
+            return;
+        }
+        if (request.Channel is not null)
+        {
+            error("channels", "Give either channel or channels, not both.");
+        }
+        if (channels.Count is 0 or > MaxChannels)
+        {
+            error("channels", $"1 to {MaxChannels} channels, in the order to try them.");
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < channels.Count; i++)
+        {
+            if (channels[i] is not { } channel || !Channels.Supported.Contains(channel))
+            {
+                error($"channels[{i}]", $"Unsupported channel '{channels[i]}'. Supported: {string.Join(", ", Channels.Supported.Order(StringComparer.Ordinal))}.");
+            }
+            else if (!seen.Add(channel))
+            {
+                error($"channels[{i}]", $"'{channel}' is listed more than once.");
+            }
+        }
+        if (request.Strategy is not null && !ChannelStrategies.Supported.Contains(request.Strategy))
+        {
+            error("strategy", $"Unknown strategy '{request.Strategy}'. Supported: {ChannelStrategies.FirstSuccess} (the default), {ChannelStrategies.All}.");
+        }
     }
 
     private static void ValidateRecipients(SendNotificationRequest request, Action<string, string> error)
@@ -75,9 +115,19 @@ public static partial class SendNotificationValidator
             {
                 continue;
             }
+            if (request.Channels is not null)
+            {
+                // One inline address cannot serve several channels.
+                error($"recipients[{i}].contact", "With channels, each person's contacts come from their profile; leave the contact out.");
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(contact) || contact.Length > MaxContactLength)
             {
                 error($"recipients[{i}].contact", $"A contact, when given, is 1 to {MaxContactLength} characters; leave it out to use the person's profile.");
+            }
+            else if (request.Channel is Channels.Sms && !PhoneNumbers.IsE164(contact))
+            {
+                error($"recipients[{i}].contact", PhoneNumbers.E164Hint);
             }
             else if (request.Channel is null or Channels.Email && !IsEmailAddress(contact))
             {

@@ -41,6 +41,9 @@ public sealed class DeliveryStatusProjector(NotificationsDbContext db, TimeProvi
             InterruptedSends = change.InterruptedSends,
             PreferencesCachedAt = change.PreferencesCachedAt,
             OccurredAt = change.OccurredAt,
+            Provider = change.Provider,
+            FailedOver = [.. change.FailedOver ?? []],
+            Segments = change.Segments,
         });
         notification.Status = NotificationProgress.StatusOf(notification);
         notification.UpdatedAt = time.GetUtcNow();

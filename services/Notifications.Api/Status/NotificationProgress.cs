@@ -9,7 +9,9 @@ public static class NotificationProgress
     public static NotificationStatus StatusOf(Notification notification)
     {
         var latest = notification.Recipients
-            .SelectMany(r => LatestPerChannel(notification.Attempts.Where(a => a.RecipientUserId == r.UserId)))
+            .SelectMany(r => notification is { Strategy: ChannelStrategies.FirstSuccess, Channels: { } order }
+                ? [FirstSuccessState(order, notification.Attempts.Where(a => a.RecipientUserId == r.UserId))]
+                : LatestPerChannel(notification.Attempts.Where(a => a.RecipientUserId == r.UserId)))
             .ToList();
 
         int Count(string state) => latest.Count(s => s == state);
@@ -32,6 +34,36 @@ public static class NotificationProgress
             return NotificationStatus.Waiting;
         }
         return Count(DeliveryStates.Retrying) > 0 ? NotificationStatus.Retrying : NotificationStatus.Dispatched;
+    }
+
+    /// <summary>
+    /// One state for a recipient of a first-success send: delivered once any channel delivered; otherwise the
+    /// first channel in order that is not yet final (null when it has not been reported, i.e. the worker is
+    /// falling back to it); final only when every channel ended without delivering (or one was cancelled).
+    /// </summary>
+    private static string? FirstSuccessState(IReadOnlyList<string> order, IEnumerable<DeliveryAttempt> attempts)
+    {
+        var states = attempts.GroupBy(a => a.Channel, StringComparer.Ordinal)
+            .ToDictionary(c => c.Key, c => c.OrderBy(a => DeliveryStates.IsFinal(a.State)).ThenBy(a => a.OccurredAt).ThenBy(a => a.AttemptNumber).Last().State);
+        if (states.ContainsValue(DeliveryStates.Delivered))
+        {
+            return DeliveryStates.Delivered;
+        }
+        string? last = null;
+        foreach (var channel in order)
+        {
+            if (!states.TryGetValue(channel, out var state))
+            {
+                return null;
+            }
+            if (!DeliveryStates.IsFinal(state) || state == DeliveryStates.Cancelled)
+            {
+                return state;
+            }
+            last = state;
+        }
+        // Nothing delivered: failed if any channel failed, skipped if every one was skipped.
+        return states.ContainsValue(DeliveryStates.Failed) ? DeliveryStates.Failed : last;
     }
 
     /// <summary>

@@ -12,8 +12,34 @@ public sealed class ContentValidationTests
 
     [Fact]
     public void An_unsupported_channel_is_refused_naming_the_supported_ones() =>
-        Assert.Equal(["Unsupported channel 'sms'. Supported: email, in-app; or leave it out for the category's channels."],
-            Validate(Email() with { Channel = "sms" })["channel"]);
+        Assert.Equal(["Unsupported channel 'pigeon'. Supported: email, in-app, sms; or leave it out for the category's channels."],
+            Validate(Email() with { Channel = "pigeon" })["channel"]);
+
+    [Fact]
+    public void Several_channels_in_order_with_a_strategy_are_accepted() =>
+        Assert.Empty(Validate(Email() with { Channel = null, Channels = ["sms", "email"], Strategy = "first-success", Recipients = [new("u1", null)] }));
+
+    [Fact]
+    public void Channels_are_checked_one_by_one_and_the_strategy_by_name()
+    {
+        var errors = Validate(Email() with { Channel = null, Channels = ["sms", "pigeon", "sms"], Strategy = "some", Recipients = [new("u1", null)] });
+
+        Assert.Equal(["channels[1]", "channels[2]", "strategy"], errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Channel_and_channels_together_or_an_inline_contact_with_channels_are_refused()
+    {
+        var errors = Validate(Email() with { Channels = ["sms", "email"] });
+
+        Assert.Contains("channels", errors.Keys);
+        Assert.Contains("recipients[0].contact", errors.Keys);
+    }
+
+    [Fact]
+    public void An_sms_to_an_inline_contact_that_is_not_an_e164_number_is_refused_naming_the_contact() =>
+        Assert.Equal([NotificationAspire.Contracts.Recipients.PhoneNumbers.E164Hint],
+            Validate(Email() with { Channel = "sms" })["recipients[0].contact"]);
 
     [Theory]
     [InlineData("order-updates")]

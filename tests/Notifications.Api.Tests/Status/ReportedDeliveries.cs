@@ -10,13 +10,20 @@ internal sealed class ReportedDeliveries
 {
     private readonly Notification notification;
 
-    public ReportedDeliveries(params string[] recipients)
+    public ReportedDeliveries(params string[] recipients) : this(null, null, recipients)
+    {
+    }
+
+    /// <param name="channels">Several channels named in order with <paramref name="strategy"/>, instead of email alone.</param>
+    public ReportedDeliveries(string[]? channels, string? strategy, params string[] recipients)
     {
         notification = new Notification
         {
             Id = Guid.NewGuid(),
             SenderId = "orders-service",
-            Channel = Channels.Email,
+            Channel = channels is null ? Channels.Email : null,
+            Channels = channels,
+            Strategy = strategy,
             Category = "order-updates",
             Recipients = [.. recipients.Select(r => new NotificationRecipient { UserId = r, Contact = $"{r}@example.com" })],
         };

@@ -81,6 +81,10 @@ namespace Delivery.Worker.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.PrimitiveCollection<string[]>("FailedOver")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<int>("InterruptedSends")
                         .HasColumnType("integer");
 
@@ -100,6 +104,9 @@ namespace Delivery.Worker.Data.Migrations
                     b.Property<DateTimeOffset?>("PreferencesCachedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Provider")
+                        .HasColumnType("text");
+
                     b.Property<string>("ProviderMessageId")
                         .HasColumnType("text");
 
@@ -108,6 +115,9 @@ namespace Delivery.Worker.Data.Migrations
                         .HasColumnType("text");
 
                     b.Property<int>("ScheduledAttempt")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Segments")
                         .HasColumnType("integer");
 
                     b.Property<string>("State")

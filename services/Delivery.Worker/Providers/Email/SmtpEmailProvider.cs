@@ -18,6 +18,8 @@ public sealed class SmtpEmailProvider(SmtpEndpoint endpoint, SmtpConnectionPool 
 {
     public string Channel => Channels.Email;
 
+    public string Name => "smtp";
+
     public async Task<ChannelSendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         if (!EmailAddresses.TryParse(message.Contact, out var to))

@@ -13,6 +13,8 @@ public sealed class InboxProvider(IEventBus bus, TimeProvider time) : IChannelPr
 {
     public string Channel => Channels.InApp;
 
+    public string Name => "inbox";
+
     public async Task<ChannelSendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         if (message.Origin is not { } origin)

@@ -3,19 +3,19 @@ using Microsoft.Extensions.Options;
 
 namespace Delivery.Worker.Providers.Protection;
 
-/// <summary>The breaker and the limits of one channel, shared by every send on it in this process.</summary>
-internal sealed class ChannelGuard(string channel, ProtectionLimits limits, TimeProvider time, ProtectionMetrics metrics, ILogger logger)
+/// <summary>The breaker and the send rate of one provider, shared by every send through it in this process.</summary>
+internal sealed class ProviderGuard(string label, ProtectionLimits limits, TimeProvider time, ProtectionMetrics metrics, ILogger logger)
 {
-    public CircuitBreaker Breaker { get; } = new(channel, limits, time, metrics, logger);
+    public CircuitBreaker Breaker { get; } = new(label, limits, time, metrics, logger);
 
     public TokenBucket Provider { get; } = new(limits.ProviderPermitsPerSecond, TimeSpan.FromSeconds(1));
-
-    public RecipientRateLimiter Recipients { get; } = new(limits.RecipientPermitsPerMinute);
 }
 
 /// <summary>
-/// One <see cref="ChannelGuard"/> per channel, whatever lifetime the providers are registered with: a scoped
-/// provider is decorated anew in every scope, but its circuit and buckets must outlive the scope.
+/// One <see cref="ProviderGuard"/> per provider and one recipient limit per channel, whatever lifetime the
+/// providers are registered with: a scoped provider is decorated anew in every scope, but its circuit and
+/// buckets must outlive the scope. The person's limit belongs to the channel, not the provider: failing over
+/// from Twilio to Vonage must not double how many texts one person can get in a minute.
 /// </summary>
 internal sealed class ChannelGuards(
     IOptions<ProviderProtectionOptions> options,
@@ -23,9 +23,19 @@ internal sealed class ChannelGuards(
     ProtectionMetrics metrics,
     ILoggerFactory loggerFactory)
 {
-    private readonly ConcurrentDictionary<string, Lazy<ChannelGuard>> guards = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ProviderGuard>> providers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<RecipientRateLimiter>> recipients = new(StringComparer.Ordinal);
     private readonly ILogger logger = loggerFactory.CreateLogger("Delivery.Worker.Providers.Protection.CircuitBreaker");
 
-    public ChannelGuard For(string channel) =>
-        guards.GetOrAdd(channel, c => new Lazy<ChannelGuard>(() => new ChannelGuard(c, options.Value.For(c), time, metrics, logger))).Value;
+    /// <summary>`email` for a channel's only provider named for it, `sms/twilio` otherwise: how logs, metrics and reasons name it.</summary>
+    public static string Label(IChannelProvider provider) =>
+        provider.Name == provider.Channel ? provider.Channel : $"{provider.Channel}/{provider.Name}";
+
+    public ProviderGuard For(IChannelProvider provider) =>
+        providers.GetOrAdd(Label(provider), label => new Lazy<ProviderGuard>(
+            () => new ProviderGuard(label, options.Value.For(provider.Channel), time, metrics, logger))).Value;
+
+    public RecipientRateLimiter RecipientsOf(string channel) =>
+        recipients.GetOrAdd(channel, c => new Lazy<RecipientRateLimiter>(
+            () => new RecipientRateLimiter(options.Value.For(c).RecipientPermitsPerMinute))).Value;
 }

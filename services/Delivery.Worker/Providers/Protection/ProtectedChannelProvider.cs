@@ -4,7 +4,7 @@ using Delivery.Worker.Observability;
 namespace Delivery.Worker.Providers.Protection;
 
 /// <summary>
-/// Puts a channel's circuit breaker and rate limits in front of its provider. Held-back sends come back as
+/// Puts a provider's circuit breaker and rate limit, and its channel's limit per person, in front of it. Held-back sends come back as
 /// <see cref="ChannelSendResult.Deferred"/> at once (a consumer never waits here); the provider's own answers
 /// and exceptions pass through unchanged, so transient failures still reach the caller's retry tiers.
 /// </summary>
@@ -13,9 +13,12 @@ internal sealed class ProtectedChannelProvider(IChannelProvider inner, ChannelGu
 {
     public string Channel => inner.Channel;
 
+    public string Name => inner.Name;
+
     public async Task<ChannelSendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var guard = guards.For(inner.Channel);
+        var guard = guards.For(inner);
+        var recipients = guards.RecipientsOf(inner.Channel);
         if (!guard.Breaker.TryPass(out var pass, out var circuitOpen))
         {
             return Defer(circuitOpen, DeferralReasons.CircuitOpen);
@@ -23,16 +26,16 @@ internal sealed class ProtectedChannelProvider(IChannelProvider inner, ChannelGu
 
         // The person first: it is the more specific limit, and then its token is the one to return if the provider's is refused.
         var now = time.GetUtcNow();
-        if (!guard.Recipients.TryTake(message.Contact, now, out var retryAfter))
+        if (!recipients.TryTake(message.Contact, now, out var retryAfter))
         {
             guard.Breaker.Abandoned(pass);
             return Defer(new ChannelSendResult.Deferred("rate limit: recipient", now + retryAfter), DeferralReasons.RecipientRateLimit);
         }
         if (!guard.Provider.TryTake(now, out retryAfter))
         {
-            guard.Recipients.Return(message.Contact);
+            recipients.Return(message.Contact);
             guard.Breaker.Abandoned(pass);
-            return Defer(new ChannelSendResult.Deferred($"rate limit: provider {Channel}", now + retryAfter), DeferralReasons.ProviderRateLimit);
+            return Defer(new ChannelSendResult.Deferred($"rate limit: provider {ChannelGuards.Label(inner)}", now + retryAfter), DeferralReasons.ProviderRateLimit);
         }
 
         var started = Stopwatch.GetTimestamp(); // only real calls to the provider are timed, never deferrals
@@ -66,6 +69,6 @@ internal sealed class ProtectedChannelProvider(IChannelProvider inner, ChannelGu
             ["notificationaspire.deferral.detail"] = deferral.Reason,
             ["notificationaspire.deferral.not_before"] = deferral.NotBefore.ToString("O"),
         }));
-        return deferral;
+        return deferral with { Cause = reason };
     }
 }

@@ -139,6 +139,10 @@ namespace Notifications.Api.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.PrimitiveCollection<string[]>("FailedOver")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<int>("InterruptedSends")
                         .HasColumnType("integer");
 
@@ -151,10 +155,16 @@ namespace Notifications.Api.Data.Migrations
                     b.Property<DateTimeOffset?>("PreferencesCachedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Provider")
+                        .HasColumnType("text");
+
                     b.Property<string>("RecipientUserId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Segments")
+                        .HasColumnType("integer");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -195,6 +205,9 @@ namespace Notifications.Api.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.PrimitiveCollection<string[]>("Channels")
+                        .HasColumnType("text[]");
+
                     b.Property<string>("CorrelationKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -220,6 +233,10 @@ namespace Notifications.Api.Data.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Strategy")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 

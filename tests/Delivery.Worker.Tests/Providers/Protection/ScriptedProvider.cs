@@ -3,11 +3,13 @@ using Delivery.Worker.Providers;
 namespace Delivery.Worker.Tests.Providers.Protection;
 
 /// <summary>A provider whose answers the test decides, counting how often protection let a send reach it.</summary>
-internal sealed class ScriptedProvider(string channel) : IChannelProvider
+internal sealed class ScriptedProvider(string channel, string? name = null) : IChannelProvider
 {
     private int calls;
 
     public string Channel => channel;
+
+    public string Name => name ?? channel;
 
     public int Calls => Volatile.Read(ref calls);
 
