@@ -1,0 +1,65 @@
+// A person's category x channel choices and quiet hours, over /api/me/preferences (read and replaced whole).
+import { api } from './api.js';
+import { startPage, element, showError, showMessage, withBusy } from './shell.js';
+
+const Channels = ['email', 'sms', 'push', 'webhook', 'in-app'];
+const form = document.getElementById('preferences');
+const user = await startPage();
+let document_ = null;
+
+if (user) {
+  try {
+    const [categories, preferences] = await Promise.all([api('/api/categories'), api('/api/me/preferences')]);
+    document_ = preferences;
+    render(categories, preferences);
+    form.hidden = false;
+  } catch (error) {
+    showError(error);
+  }
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    withBusy(document.getElementById('save'), save);
+  });
+}
+
+function render(categories, preferences) {
+  const head = form.querySelector('thead tr');
+  for (const channel of Channels) head.append(element('th', { scope: 'col', text: channel }));
+  const body = form.querySelector('tbody');
+  for (const category of categories) {
+    const row = element('tr', {}, element('th', { scope: 'row', text: category.name + (category.critical ? ' (critical)' : '') }));
+    for (const channel of Channels) {
+      const chosen = preferences.categories?.[category.key]?.[channel] ?? preferences.channels?.[channel];
+      const on = chosen ?? category.defaultChannels.includes(channel);
+      const id = `pref-${category.key}-${channel}`;
+      row.append(element('td', { 'data-label': channel },
+        element('input', { type: 'checkbox', id, checked: on, 'data-category': category.key, 'data-channel': channel,
+          'data-default': String(category.defaultChannels.includes(channel)), 'aria-label': `${category.name} by ${channel}` })));
+    }
+    body.append(row);
+  }
+  document.getElementById('quiet-start').value = preferences.quietHours?.start ?? '';
+  document.getElementById('quiet-end').value = preferences.quietHours?.end ?? '';
+}
+
+async function save() {
+  // Only what differs from the defaults is stored per category, so a later change of a category's defaults still reaches
+  // people who never touched it; global channel choices are kept as they were.
+  const categories = {};
+  for (const box of form.querySelectorAll('input[type=checkbox]')) {
+    const { category, channel } = box.dataset;
+    const global = document_.channels?.[channel];
+    const inherited = global ?? box.dataset.default === 'true';
+    if (box.checked !== inherited) (categories[category] ??= {})[channel] = box.checked;
+  }
+  const start = document.getElementById('quiet-start').value;
+  const end = document.getElementById('quiet-end').value;
+  const body = { channels: document_.channels ?? {}, categories, quietHours: start || end ? { start, end } : null };
+  try {
+    document_ = await api('/api/me/preferences', { method: 'PUT', body });
+    showMessage('Saved. The next notification follows these choices.');
+  } catch (error) {
+    const fields = error.problem?.errors ? Object.entries(error.problem.errors).map(([f, m]) => `${f}: ${m.join(' ')}`).join('; ') : '';
+    showError(fields ? `${error.message} ${fields}` : error);
+  }
+}
