@@ -34,7 +34,7 @@ function render(categories, preferences) {
       const id = `pref-${category.key}-${channel}`;
       row.append(element('td', { 'data-label': channel },
         element('input', { type: 'checkbox', id, checked: on, 'data-category': category.key, 'data-channel': channel,
-          'data-default': String(category.defaultChannels.includes(channel)), 'aria-label': `${category.name} by ${channel}` })));
+          'data-initial': String(on), 'aria-label': `${category.name} by ${channel}` })));
     }
     body.append(row);
   }
@@ -43,14 +43,14 @@ function render(categories, preferences) {
 }
 
 async function save() {
-  // Only what differs from the defaults is stored per category, so a later change of a category's defaults still reaches
-  // people who never touched it; global channel choices are kept as they were.
-  const categories = {};
+  // A box the person changed becomes an explicit choice, and earlier explicit choices stay; the rest keeps following the
+  // category's defaults, so a later change of those still reaches people who never touched them. (An explicit "off" is
+  // also what stops a sender who names the channel itself.)
+  const categories = structuredClone(document_.categories ?? {});
   for (const box of form.querySelectorAll('input[type=checkbox]')) {
     const { category, channel } = box.dataset;
-    const global = document_.channels?.[channel];
-    const inherited = global ?? box.dataset.default === 'true';
-    if (box.checked !== inherited) (categories[category] ??= {})[channel] = box.checked;
+    const explicit = categories[category]?.[channel] !== undefined;
+    if (explicit || box.checked !== (box.dataset.initial === 'true')) (categories[category] ??= {})[channel] = box.checked;
   }
   const start = document.getElementById('quiet-start').value;
   const end = document.getElementById('quiet-end').value;
