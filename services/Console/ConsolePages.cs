@@ -32,18 +32,22 @@ public static class ConsolePages
             });
             return next(context);
         });
+        // "/console" without the slash would resolve the pages' relative links against "/". A middleware, not an endpoint:
+        // routing matches "/console/" to a "/console" endpoint too, and a matched endpoint keeps static files from serving.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Value == BasePath)
+            {
+                context.Response.Redirect($"{BasePath}/");
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
         });
-        return app;
-    }
-
-    public static IEndpointRouteBuilder MapConsolePages(this IEndpointRouteBuilder app)
-    {
-        // "/console" without the slash would resolve the pages' relative links against "/".
-        app.MapGet(BasePath, () => TypedResults.Redirect($"{BasePath}/")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -13,6 +13,5 @@ app.UseConsolePageHeaders();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
-app.MapConsolePages();
 
 app.Run();

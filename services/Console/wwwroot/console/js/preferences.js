@@ -30,7 +30,8 @@ function render(categories, preferences) {
     const row = element('tr', {}, element('th', { scope: 'row', text: category.name + (category.critical ? ' (critical)' : '') }));
     for (const channel of Channels) {
       const chosen = preferences.categories?.[category.key]?.[channel] ?? preferences.channels?.[channel];
-      const on = chosen ?? category.defaultChannels.includes(channel);
+      // Checked means "you may reach me here": a category's own channels and those a sender names are used unless switched off.
+      const on = chosen ?? true;
       const id = `pref-${category.key}-${channel}`;
       row.append(element('td', { 'data-label': channel },
         element('input', { type: 'checkbox', id, checked: on, 'data-category': category.key, 'data-channel': channel,
