@@ -16,6 +16,7 @@ public sealed class PersonConsoleTests(PlatformFixture platform)
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly Inboxes _inboxes = new(platform);
     private readonly People _people = new(platform);
+    private readonly MailSink _mail = new(platform);
 
     [Fact]
     public async Task Alice_sees_a_sent_notification_arrive_live_marks_it_read_and_her_unread_count_drops()
@@ -104,5 +105,35 @@ public sealed class PersonConsoleTests(PlatformFixture platform)
         // The identity provider's session ended too: the console sends the browser to a login page that asks again.
         await page.GotoAsync(browser.Url("/console/").ToString());
         await Assertions.Expect(page.Locator("#password")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_unsubscribe_link_asks_first_confirms_and_can_be_undone_in_the_browser()
+    {
+        var (userId, email) = People.New("unsub");
+        await _people.CreateAsync(userId, new { email });
+        var first = await _people.SendAsync(People.AdHoc("billing", $"Invoice {userId}", userId));
+        await _people.WaitForStatusAsync(first, "Delivered");
+        var message = Assert.Single(await _mail.WaitForMessagesToAsync(email, 1, People.Deadline));
+        var link = (await _mail.HeaderAsync(message.Id, "List-Unsubscribe"))!.Trim().TrimStart('<').TrimEnd('>');
+
+        // The person follows the link: no sign-in, and opening it changes nothing until they confirm.
+        await using var browser = await ConsoleBrowser.StartAsync(platform, ConsoleBrowser.Phone);
+        var page = browser.Page;
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Unsubscribe?");
+        Assert.Empty(await AccessibilityCheck.SeriousViolationsAsync(page));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unsubscribe" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outcome")).ToContainTextAsync("no longer receive");
+        Assert.Empty(await AccessibilityCheck.SeriousViolationsAsync(page));
+        await browser.ScreenshotAsync("unsubscribed");
+        var skipped = await _people.SendAsync(People.AdHoc("billing", $"After unsubscribe {userId}", userId));
+        await _people.WaitForStatusAsync(skipped, "Skipped");
+
+        await page.Locator("#undo").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#outcome")).ToContainTextAsync("again");
+        var again = await _people.SendAsync(People.AdHoc("billing", $"After undo {userId}", userId));
+        await _people.WaitForStatusAsync(again, "Delivered");
     }
 }

@@ -127,7 +127,7 @@ function showFieldErrors(problem) {
     first ??= input;
   }
   const unplaced = Object.entries(problem?.errors ?? {}).filter(([field]) => !editor.querySelector(`[data-field="${CSS.escape(field)}"]`));
-  showError(`Not saved: ${problem?.title ?? 'the template has mistakes'}. ${unplaced.map(([f, m]) => `${f}: ${m.join(' ')}`).join('; ')}`.trim());
+  showError(`Not saved: ${(problem?.title ?? 'the template has mistakes').replace(/\.+$/, '')}. ${unplaced.map(([f, m]) => `${f}: ${m.join(' ')}`).join('; ')}`.trim());
   first?.focus();
   if (first && syntax[0]) selectLine(first, syntax.find(s => s.field === first.dataset.field)?.line);
 }
