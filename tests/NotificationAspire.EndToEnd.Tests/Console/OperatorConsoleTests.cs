@@ -61,6 +61,28 @@ public sealed class OperatorConsoleTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_operator_sends_a_test_notification_and_follows_it_to_delivered()
+    {
+        await using var browser = await ConsoleBrowser.SignInAsync(platform, "operator", "/console/notifications.html");
+        var page = browser.Page;
+        await page.Locator("#test-user").FillAsync("bob");
+        await page.Locator("#test-category").SelectOptionAsync("general");
+        await page.Locator("#test-channel").SelectOptionAsync("in-app");
+        var subject = $"Console test {Guid.NewGuid():N}";
+        await page.Locator("#test-subject").FillAsync(subject);
+
+        await page.Locator("#send-button").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Sent: notification");
+        await Assertions.Expect(page.Locator("#facts")).ToContainTextAsync(subject);
+        await Eventually.MatchAsync(async () =>
+        {
+            await page.Locator("#find-button").ClickAsync();
+            return await page.Locator("#notification-status").TextContentAsync();
+        }, s => s == "Delivered", Deadline, "the test notification to be Delivered in the console");
+    }
+
+    [Fact]
     public async Task A_template_with_a_syntax_error_is_not_published_and_the_error_is_shown_at_its_line()
     {
         await using var browser = await ConsoleBrowser.SignInAsync(platform, "operator", "/console/templates.html");

@@ -1,6 +1,6 @@
 // Operators find a notification by id: its status, each attempt with its error, and its delivery timeline.
 import { api } from './api.js';
-import { startPage, element, showError, clearStatus, withBusy } from './shell.js';
+import { startPage, element, showError, showMessage, clearStatus, withBusy, canChange } from './shell.js';
 import { timeElement } from './time.js';
 
 const form = document.getElementById('find');
@@ -14,8 +14,43 @@ if (user) {
     history.replaceState(null, '', `?id=${encodeURIComponent(id)}`);
     withBusy(document.getElementById('find-button'), () => find(id));
   });
+  if (canChange(user)) await offerTestSend();
   const wanted = new URLSearchParams(location.search).get('id');
   if (wanted) { input.value = wanted; await find(wanted); }
+}
+
+/** Operators may send any category: a test goes through the whole platform like any other send. */
+async function offerTestSend() {
+  const form = document.getElementById('send-test');
+  try {
+    const categories = await api('/api/categories');
+    document.getElementById('test-category').replaceChildren(...categories.map(c => element('option', { value: c.key, text: c.name })));
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  document.getElementById('test-user').value = user.subject ?? '';
+  form.hidden = false;
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    withBusy(document.getElementById('send-button'), async () => {
+      const channel = document.getElementById('test-channel').value;
+      const sent = await api('/api/notifications', { method: 'POST', body: {
+        category: document.getElementById('test-category').value,
+        ...(channel ? { channel } : {}),
+        recipients: [{ userId: document.getElementById('test-user').value.trim() }],
+        subject: document.getElementById('test-subject').value,
+        body: document.getElementById('test-body').value,
+      } }).catch(error => {
+        const fields = error.problem?.errors ? Object.entries(error.problem.errors).map(([f, m]) => `${f}: ${m.join(' ')}`).join('; ') : '';
+        throw new Error(`${error.message} ${fields}`.trim());
+      });
+      input.value = sent.id;
+      history.replaceState(null, '', `?id=${sent.id}`);
+      await find(sent.id);
+      showMessage(`Sent: notification ${sent.id}.`);
+    });
+  });
 }
 
 async function find(id) {
