@@ -58,7 +58,6 @@ async function refreshCount() {
 
 function showCount(total) {
   count.textContent = String(total);
-  count.setAttribute('aria-label', `${total} unread`);
   document.title = `${total ? `(${total}) ` : ''}Inbox · NotificationAspire`;
 }
 
