@@ -23,8 +23,10 @@ public sealed class OperatorConsoleTests(PlatformFixture platform)
 
         await using var browser = await ConsoleBrowser.SignInAsync(platform, "operator", "/console/notifications.html");
         var page = browser.Page;
-        await page.Locator("#notification-id").FillAsync(id.ToString());
-        await page.Locator("#notification-id").PressAsync("Enter");
+        // Found by what the person who reports it knows: who it was for.
+        await page.Locator("#s-recipient").FillAsync(userId);
+        await page.Locator("#search-button").ClickAsync();
+        await page.Locator($"#hits tr[data-id='{id}'] a.hit").ClickAsync();
         await Assertions.Expect(page.Locator("#notification-status")).ToHaveTextAsync("Failed");
         await Assertions.Expect(page.Locator("#attempts .attempt-error").First).ToContainTextAsync("no profile");
         await browser.ScreenshotAsync("notification-failed");

@@ -14,6 +14,10 @@ if (user) {
     history.replaceState(null, '', `?id=${encodeURIComponent(id)}`);
     withBusy(document.getElementById('find-button'), () => find(id));
   });
+  document.getElementById('search').addEventListener('submit', event => {
+    event.preventDefault();
+    withBusy(document.getElementById('search-button'), search);
+  });
   if (canChange(user)) await offerTestSend();
   const wanted = new URLSearchParams(location.search).get('id');
   if (wanted) { input.value = wanted; await find(wanted); }
@@ -107,4 +111,34 @@ async function find(id) {
   if (timeline.status === 'rejected') steps.append(element('tr', {}, element('td', { colspan: '6', text: `Timeline not available: ${timeline.reason.message}` })));
   document.getElementById('dead-letters-link').href = `dead-letters.html?notificationId=${id}`;
   result.hidden = false;
+}
+
+/** Any sender's notifications by what a person reporting a problem knows; times are entered in the viewer's zone. */
+async function search() {
+  const query = new URLSearchParams({ take: '50' });
+  const add = (name, id, map = v => v) => { const value = document.getElementById(id).value.trim(); if (value) query.set(name, map(value)); };
+  add('correlationKey', 's-correlation');
+  add('recipient', 's-recipient');
+  add('sender', 's-sender');
+  add('since', 's-since', local => new Date(local).toISOString());
+  add('until', 's-until', local => new Date(local).toISOString());
+  let hits;
+  try {
+    hits = await api(`/api/notifications/search?${query}`);
+  } catch (error) {
+    const fields = error.problem?.errors ? Object.entries(error.problem.errors).map(([f, m]) => `${f}: ${m.join(' ')}`).join('; ') : '';
+    throw new Error(`${error.message} ${fields}`.trim());
+  }
+  const body = document.querySelector('#hits tbody');
+  body.replaceChildren(...hits.map(h => element('tr', { 'data-id': h.id },
+    element('td', { 'data-label': 'Sent' }, timeElement(h.createdAt)),
+    element('td', { 'data-label': 'Notification' }, element('a', { href: `?id=${h.id}`, className: 'hit', text: h.subject ?? h.id,
+      onclick: event => { event.preventDefault(); input.value = h.id; history.replaceState(null, '', `?id=${h.id}`); find(h.id); } })),
+    element('td', { 'data-label': 'Status', className: `state-${h.status}`, text: h.status }),
+    element('td', { 'data-label': 'Category', text: h.category }),
+    element('td', { 'data-label': 'Sender', text: h.senderId }),
+    element('td', { 'data-label': 'Correlation key', text: h.correlationKey ?? '' }))));
+  if (hits.length === 0) body.append(element('tr', {}, element('td', { colspan: '6', text: 'Nothing found.' })));
+  document.getElementById('hits-wrap').hidden = false;
+  clearStatus();
 }
