@@ -136,4 +136,22 @@ public sealed class PersonConsoleTests(PlatformFixture platform)
         var again = await _people.SendAsync(People.AdHoc("billing", $"After undo {userId}", userId));
         await _people.WaitForStatusAsync(again, "Delivered");
     }
+
+    [Fact]
+    public async Task When_the_inbox_service_is_down_the_page_says_so_instead_of_going_blank()
+    {
+        await using var browser = await ConsoleBrowser.SignInAsync(platform, "alice");
+        var page = browser.Page;
+        // What the gateway answers while inbox-api is stopped (no destination): stood in for here, so the shared platform keeps its service.
+        await page.RouteAsync("**/api/inbox**", route => route.FulfillAsync(new()
+        {
+            Status = 503, ContentType = "application/problem+json", Body = """{"title":"Service Unavailable","status":503}""",
+        }));
+
+        await page.ReloadAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not available right now");
+        await Assertions.Expect(page.Locator("#items")).ToHaveAttributeAsync("aria-busy", "false");
+        await Assertions.Expect(page.Locator("#sign-out")).ToBeVisibleAsync(); // the page around it still works
+    }
 }

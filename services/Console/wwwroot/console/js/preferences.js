@@ -34,8 +34,9 @@ function render(categories, preferences) {
       const on = chosen ?? true;
       const id = `pref-${category.key}-${channel}`;
       row.append(element('td', { 'data-label': channel },
-        element('input', { type: 'checkbox', id, checked: on, 'data-category': category.key, 'data-channel': channel,
-          'data-initial': String(on), 'aria-label': `${category.name} by ${channel}` })));
+        // Critical categories reach people whatever they chose: a switch there would promise what it cannot keep.
+        element('input', { type: 'checkbox', id, checked: on || category.critical, disabled: category.critical, 'data-category': category.key, 'data-channel': channel,
+          'data-initial': String(on || category.critical), 'aria-label': `${category.name} by ${channel}` })));
     }
     body.append(row);
   }
@@ -49,6 +50,7 @@ async function save() {
   // also what stops a sender who names the channel itself.)
   const categories = structuredClone(document_.categories ?? {});
   for (const box of form.querySelectorAll('input[type=checkbox]')) {
+    if (box.disabled) continue;
     const { category, channel } = box.dataset;
     const explicit = categories[category]?.[channel] !== undefined;
     if (explicit || box.checked !== (box.dataset.initial === 'true')) (categories[category] ??= {})[channel] = box.checked;
