@@ -53,8 +53,13 @@ var inboxApi = builder.AddProject<Projects.Inbox_Api>(ResourceNames.InboxApi)
     .WithIdentity(identity)
     .WithProjectionRebuildCommand(identity, realmSecrets.OpsConsoleSecret);
 
+// The web console: static pages only, reached through the gateway (one origin with the browser session).
+var console = builder.AddProject<Projects.Console>(ResourceNames.Console)
+    .WithPlatformDefaults();
+
 var gateway = builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
     .WithPlatformDefaults()
+    .WithReference(console).WaitFor(console)
     .WithReference(notificationsApi).WaitFor(notificationsApi)
     .WithReference(preferencesApi).WaitFor(preferencesApi)
     .WithReference(inboxApi).WaitFor(inboxApi)

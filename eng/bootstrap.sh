@@ -3,6 +3,7 @@
 # - dotnet local tools (smtp4dev, dotnet-ef) from dotnet-tools.json
 # - without a container engine: PostgreSQL's binaries for the local-mode stand-in (Debian/Ubuntu, as root)
 # - the npm packages whose schemas validate the generated Kubernetes objects offline (tests/Deployment.Tests)
+# - for the console's browser tests: Debian's chromium (Playwright drives it; it cannot download its own) and axe-core
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,19 @@ echo "bootstrap: dotnet tools restored"
 # Exactly the versions of package-lock.json; they warn that they prefer Node 22 and work on Node 20.
 npm ci --prefix eng/kubernetes-validation --no-audit --no-fund --loglevel=error >/dev/null
 echo "bootstrap: Kubernetes schema packages installed"
+
+npm ci --prefix eng/accessibility-checks --no-audit --no-fund --loglevel=error >/dev/null
+echo "bootstrap: axe-core installed for the browser tests"
+
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi
+if [ -x /usr/bin/chromium ]; then
+  echo "bootstrap: chromium found for the browser tests"
+else
+  echo "bootstrap: installing Debian's chromium for the browser tests"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq chromium >/dev/null
+fi
 
 engine_answers() {
   for cli in docker podman; do
@@ -35,7 +49,6 @@ elif postgres_found; then
   echo "bootstrap: no container engine; PostgreSQL binaries found for local mode"
 else
   echo "bootstrap: no container engine and no PostgreSQL binaries; installing Debian's postgresql"
-  if [ "$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   # The package's own cluster is not used: the AppHost runs postgres itself in its own data folder.

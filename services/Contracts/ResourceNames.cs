@@ -17,6 +17,9 @@ public static class ResourceNames
     public const string PreferencesApi = "preferences-api";
     public const string InboxApi = "inbox-api";
 
+    /// <summary>The web console's pages, served behind the gateway at /console/.</summary>
+    public const string Console = "console";
+
     public const string NotificationsDatabase = "notificationsdb";
     public const string DeliveryDatabase = "deliverydb";
     public const string PreferencesDatabase = "preferencesdb";

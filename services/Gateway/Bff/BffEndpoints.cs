@@ -34,7 +34,7 @@ public static class BffEndpoints
         return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = target }, [BffDefaults.OpenIdConnectScheme]);
     }
 
-    private static async Task<Ok<BrowserUser>> UserAsync(HttpContext http, ClaimsPrincipal user)
+    private static async Task<Ok<BrowserUser>> UserAsync(HttpContext http, ClaimsPrincipal user, LogoutToken tokens)
     {
         var session = await http.AuthenticateAsync(BffDefaults.CookieScheme);
         return TypedResults.Ok(new BrowserUser(
@@ -43,7 +43,8 @@ public static class BffEndpoints
             PreferredUsername: user.FindFirstValue("preferred_username"),
             Email: user.FindFirstValue("email"),
             Roles: [.. user.FindAll(AuthenticationExtensions.RoleClaim).Select(c => c.Value).Order(StringComparer.Ordinal)],
-            AccessTokenExpiresAt: session.Properties is { } properties ? SessionTokens.ExpiresAt(properties) : null));
+            AccessTokenExpiresAt: session.Properties is { } properties ? SessionTokens.ExpiresAt(properties) : null,
+            LogoutToken: tokens.For(user)));
     }
 
     /// <summary>
@@ -65,6 +66,10 @@ public static class BffEndpoints
     }
 }
 
-/// <summary>Who is signed in: <c>/bff/user</c>. Roles are the realm roles of the session's access token.</summary>
+/// <summary>
+/// Who is signed in: <c>/bff/user</c>. Roles are the realm roles of the session's access token. <see cref="LogoutToken"/>
+/// is the sign-out form's token, so the console's own pages sign out with a plain form (a top-level navigation that can
+/// follow the identity provider's end-session redirect, which a script's fetch cannot); no other origin can read it.
+/// </summary>
 public sealed record BrowserUser(string? Subject, string? Name, string? PreferredUsername, string? Email, IReadOnlyList<string> Roles,
-    DateTimeOffset? AccessTokenExpiresAt);
+    DateTimeOffset? AccessTokenExpiresAt, string? LogoutToken);

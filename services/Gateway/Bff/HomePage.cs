@@ -51,6 +51,7 @@ public static class HomePage
         return $"""
             <p id="status">Signed in as <strong id="name">{Html.Encode(name)}</strong> (<span id="username">{Html.Encode(username)}</span>).</p>
             <p>Roles: <span id="roles">{Html.Encode(roles.Count > 0 ? string.Join(", ", roles) : "none")}</span></p>
+            <p><a id="open-console" href="/console/">Open the console</a> (your inbox and preferences; operations for operators)</p>
             <p><a id="whoami" href="{BffDefaults.UserPath}">Your session as JSON</a></p>
             <form method="post" action="{BffDefaults.LogoutPath}">
               <input type="hidden" name="{LogoutToken.FormField}" value="{Html.Encode(logoutToken ?? string.Empty)}">

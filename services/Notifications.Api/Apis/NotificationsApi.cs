@@ -20,6 +20,9 @@ public static class NotificationsApi
         // 400: a query value that does not bind (take=abc).
         api.MapGet("/", NotificationQueries.ListMineAsync).RequireAuthorization(PlatformPolicies.Sender)
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        // Operators and support: any sender's notifications by correlation key, recipient, sender or time (400: until before since).
+        api.MapGet("/search", NotificationSearch.SearchAsync).RequireAuthorization(PlatformPolicies.OperationsReader)
+            .ProducesValidationProblem();
         api.MapGet("/{id:guid}", NotificationQueries.GetByIdAsync).RequireAuthorization(PlatformPolicies.Authenticated);
         api.MapPost("/cancellations", CancelByCorrelation.HandleAsync).RequireAuthorization(PlatformPolicies.Sender)
             .Accepts<CancelByCorrelation.Request>("application/json")

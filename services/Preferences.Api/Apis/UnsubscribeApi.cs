@@ -14,6 +14,8 @@ public static class UnsubscribeApi
         api.MapPost("/{token}", UnsubscribeEndpoints.ConfirmAsync).RequireAuthorization(PlatformPolicies.SignedLink)
             .Accepts<OneClickForm>("application/x-www-form-urlencoded", "multipart/form-data")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapPost("/{token}/undo", UnsubscribeEndpoints.UndoAsync).RequireAuthorization(PlatformPolicies.SignedLink)
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
         return app;
     }
 }

@@ -5,7 +5,7 @@ using Preferences.Api.Model;
 
 namespace Preferences.Api.Preferences;
 
-/// <summary>Reads and replaces a person's preferences, and records a one-click opt-out.</summary>
+/// <summary>Reads and replaces a person's preferences, and records a one-click opt-out and its undo.</summary>
 public sealed class PreferenceStore(PreferencesDbContext db, ILogger<PreferenceStore> logger)
 {
     public async Task<PreferenceSet> GetAsync(string userId, CancellationToken ct)
@@ -62,5 +62,18 @@ public sealed class PreferenceStore(PreferencesDbContext db, ILogger<PreferenceS
         logger.LogInformation("Recipient {UserId} unsubscribed from {Category} on {Channel} by link ({Outcome})",
             userId, category, channel, recorded ? "recorded" : "no such category");
         return recorded;
+    }
+
+    /// <summary>
+    /// Undoes a one-click opt-out: removes the "off" choice for that category on that channel, so it follows the
+    /// category's defaults again, as before the click. Any other choice (an explicit "on") is left as it is.
+    /// </summary>
+    public async Task ResubscribeAsync(string userId, string category, string channel, CancellationToken ct)
+    {
+        var removed = await db.Preferences
+            .Where(p => p.UserId == userId && p.Category == category && p.Channel == channel && !p.Enabled)
+            .ExecuteDeleteAsync(ct);
+        logger.LogInformation("Recipient {UserId} undid an unsubscribe from {Category} on {Channel} by link ({Removed} choice removed)",
+            userId, category, channel, removed);
     }
 }

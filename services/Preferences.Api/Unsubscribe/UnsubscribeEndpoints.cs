@@ -52,8 +52,29 @@ public static class UnsubscribeEndpoints
         }
         Protect(http.HttpContext.Response);
         return AcceptsHtml(http)
-            ? TypedResults.Content(UnsubscribePages.Confirmation(claims), UnsubscribePages.HtmlContentType)
+            ? TypedResults.Content(UnsubscribePages.Confirmation(claims, token), UnsubscribePages.HtmlContentType)
             : TypedResults.Ok(new UnsubscribeConfirmation(claims.Category, claims.Channel, Subscribed: false));
+    }
+
+    /// <summary>
+    /// The confirmation page's "Undo": the same signed link, so whoever could unsubscribe can take it back (a mis-click,
+    /// or a mail scanner that did POST). A separate address, so the RFC 8058 POST keeps its one meaning.
+    /// </summary>
+    public static async Task<Results<Ok<UnsubscribeConfirmation>, ContentHttpResult, ValidationProblem>> UndoAsync(
+        string token, HttpRequest http, UnsubscribeLinks links, PreferenceStore store, CancellationToken ct)
+    {
+        if (Verified(token, links) is not { } claims)
+        {
+            return FieldErrors.Single(TokenField, UnsubscribeLinks.InvalidMessage);
+        }
+        if (KnownChannels.All.Contains(claims.Channel))
+        {
+            await store.ResubscribeAsync(claims.UserId, claims.Category, claims.Channel, ct);
+        }
+        Protect(http.HttpContext.Response);
+        return AcceptsHtml(http)
+            ? TypedResults.Content(UnsubscribePages.Resubscribed(claims), UnsubscribePages.HtmlContentType)
+            : TypedResults.Ok(new UnsubscribeConfirmation(claims.Category, claims.Channel, Subscribed: true));
     }
 
     /// <summary>A verified token whose user id is one the service could hold; anything else is a broken link.</summary>

@@ -3,7 +3,7 @@ using NotificationAspire.Contracts.Recipients;
 
 namespace Preferences.Api.Unsubscribe;
 
-/// <summary>The two pages a person sees: the question (GET) and the confirmation (POST). No scripts, no outside resources.</summary>
+/// <summary>The pages a person sees: the question (GET), the confirmation with an undo (POST), and the undo's. No scripts, no outside resources.</summary>
 public static class UnsubscribePages
 {
     public const string HtmlContentType = "text/html; charset=utf-8";
@@ -17,9 +17,18 @@ public static class UnsubscribePages
         </form>
         """);
 
-    public static string Confirmation(UnsubscribeToken token) => Page("Unsubscribed", $"""
-        <p>You will no longer receive <strong>{Describe(token)}</strong>.</p>
-        <p>You can change this at any time in your notification preferences.</p>
+    /// <summary>The undo posts to the link's own address plus "/undo" (relative: the page is at /api/unsubscribe/{token}).</summary>
+    public static string Confirmation(UnsubscribeToken token, string linkToken) => Page("Unsubscribed", $"""
+        <p id="outcome">You will no longer receive <strong>{Describe(token)}</strong>.</p>
+        <form method="post" action="{HtmlEncoder.Default.Encode(Uri.EscapeDataString(linkToken))}/undo">
+          <button type="submit" id="undo">Undo: keep receiving them</button>
+        </form>
+        <p>You can change this at any time in your notification preferences (<a href="/console/preferences.html">sign in</a>).</p>
+        """);
+
+    public static string Resubscribed(UnsubscribeToken token) => Page("Subscribed again", $"""
+        <p id="outcome">You will receive <strong>{Describe(token)}</strong> again.</p>
+        <p>You can change this at any time in your notification preferences (<a href="/console/preferences.html">sign in</a>).</p>
         """);
 
     private static string Describe(UnsubscribeToken token) =>

@@ -36,10 +36,11 @@ public sealed class NetworkPolicyTests(GeneratedManifests generated)
         (ResourceNames.InboxApi, ResourceNames.Kafka), // the projection's consumer group
         (ResourceNames.InboxApi, ResourceNames.Identity),
         (ResourceNames.InboxApi, ResourceNames.PreferencesApi), // the notification center's preferences part
+        (ResourceNames.Gateway, ResourceNames.Console), // the web console's pages, served at /console/
     ];
 
     /// <summary>The services other pods call, on their traffic port (never their management port).</summary>
-    private static readonly string[] CalledServices = [ResourceNames.NotificationsApi, ResourceNames.PreferencesApi, ResourceNames.InboxApi];
+    private static readonly string[] CalledServices = [ResourceNames.NotificationsApi, ResourceNames.PreferencesApi, ResourceNames.InboxApi, ResourceNames.Console];
 
     private List<JsonObject> Policies => generated.Objects["dev"].OfKind("NetworkPolicy").ToList();
 

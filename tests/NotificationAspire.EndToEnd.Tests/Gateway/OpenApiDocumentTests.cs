@@ -59,6 +59,7 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
     [InlineData("POST /api/notifications", "202 400 413 415 422")]
     [InlineData("GET /api/notifications", "200 400")]
     [InlineData("GET /api/notifications/{id}", "200 404")]
+    [InlineData("GET /api/notifications/search", "200 400")]
     [InlineData("POST /api/notifications/cancellations", "200 202 400 404 413 415")]
     [InlineData("GET /api/dead-letters", "200 400")]
     [InlineData("GET /api/dead-letters/{id}", "200 404")]

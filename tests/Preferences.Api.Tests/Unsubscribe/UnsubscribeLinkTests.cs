@@ -69,13 +69,14 @@ public sealed class UnsubscribeLinkTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(BrokenTokens))]
-    public async Task A_broken_link_is_400_naming_the_token_on_GET_and_POST(string why, Func<FakeTimeProvider, string> token)
+    public async Task A_broken_link_is_400_naming_the_token_on_GET_POST_and_undo(string why, Func<FakeTimeProvider, string> token)
     {
         var link = $"/api/unsubscribe/{Uri.EscapeDataString(token(_time))}";
         using var get = await _client.GetAsync(link);
         using var post = await _client.PostAsync(link, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        using var undo = await _client.PostAsync($"{link}/undo", content: null);
 
-        foreach (var response in new[] { get, post })
+        foreach (var response in new[] { get, post, undo })
         {
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {response.RequestMessage?.Method} answered {response.StatusCode}");
             var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
