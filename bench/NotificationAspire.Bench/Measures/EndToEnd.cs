@@ -27,7 +27,6 @@ public sealed class EndToEnd(PlatformClient client, CountingSmtpSink sink, int r
         var drained = await WaitForBacklogAsync();
         var addresses = Enumerable.Range(1, (int)(accepts.Succeeded + accepts.Failed)).Select(i => client.AddressOf(phase, i)).ToList();
         var latencies = new Latencies();
-        var lastArrival = DateTimeOffset.MinValue;
         long missing = 0;
         foreach (var address in addresses)
         {
@@ -38,7 +37,6 @@ public sealed class EndToEnd(PlatformClient client, CountingSmtpSink sink, int r
             if (sink.ArrivalOf(address) is { } arrived)
             {
                 latencies.Add(Math.Max(0, (arrived - accepted).TotalMilliseconds));
-                lastArrival = arrived > lastArrival ? arrived : lastArrival;
             }
             else
             {
