@@ -64,7 +64,9 @@ internal sealed class OutboxRelay<TContext>(
         // All of the batch goes to the producer at once and is awaited together: one round trip to the broker
         // for the batch instead of one per row. The idempotent producer keeps each partition's order, and fails
         // the rows behind a failed one in the same partition, so rows are deleted only up to the first failure.
-        var sent = pending.Select(message => transport.PublishAsync(message.AggregateType, ToEnvelope(message), ct)).ToList();
+        // Not cancelled by a shutdown: a batch handed to the producer is seen through (milliseconds), so its rows are
+        // deleted and nothing is left in flight when the service exits.
+        var sent = pending.Select(message => transport.PublishAsync(message.AggregateType, ToEnvelope(message), CancellationToken.None)).ToList();
         var published = 0;
         var failed = false;
         for (var i = 0; i < pending.Count; i++)

@@ -28,6 +28,7 @@ public static class KafkaClientExtensions
             LingerMs = 2,
             MessageTimeoutMs = 30_000,
         }).Build());
+        builder.Services.AddHostedService<ProducerFlushOnStop>();
         builder.Services.AddSingleton<IEventPublisher, KafkaEventPublisher>();
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration("Messaging")
             .Configure(options => options.Source = $"/{serviceName}")
