@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net.Http.Json;
 using NotificationAspire.Bench.Platform;
 using NotificationAspire.TestSupport;
 
@@ -45,13 +45,10 @@ public sealed class PlatformClient : IDisposable
     public async Task<bool> SendAsync(string phase, long sequence)
     {
         var address = AddressOf(phase, sequence);
-        var body = $$"""
-            {"channel":"email","recipients":[{"userId":"{{phase}}-{{sequence}}","contact":"{{address}}"}],
-             "subject":"Benchmark {{sequence}}","body":"Notification {{sequence}} of phase {{phase}}."}
-            """;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/notifications")
         {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            // The same body the end-to-end tests send: one email, the contact given inline.
+            Content = JsonContent.Create(PlatformApi.EmailTo(address, $"Benchmark {sequence}", $"Notification {sequence} of phase {phase}.", userId: $"{phase}-{sequence}")),
         };
         request.Headers.Add("Idempotency-Key", $"{address}");
         HttpResponseMessage response;
