@@ -75,6 +75,13 @@ public sealed partial class ResourceLogRecorder(DistributedApplication app, stri
             .Take(max)
             .ToList();
 
+    /// <summary>The last <paramref name="count"/> lines one instance wrote: what a failure message should show of it.</summary>
+    public IReadOnlyList<string> Tail(string instance, int count = 40)
+    {
+        var file = Path.Combine(Folder, $"{instance}.log");
+        return File.Exists(file) ? ReadWhileRecording(file).TakeLast(count).ToList() : [];
+    }
+
     private static IEnumerable<string> ReadWhileRecording(string file)
     {
         // The copy still has the file open for writing.

@@ -20,10 +20,13 @@ public sealed class ModelGrowthTests
     public async Task A_service_added_to_the_app_host_appears_with_its_workload_autoscaler_and_policies()
     {
         var output = Directory.CreateTempSubdirectory("notificationaspire-k8s-growth-").FullName;
+        // The builder gets a folder of its own: the AppHost's pipeline may write there too, and the test's own
+        // generation below must not share a folder with it (CI once saw 'base' refilled while it was being cleared).
+        var builderOutput = Directory.CreateTempSubdirectory("notificationaspire-k8s-growth-builder-").FullName;
         try
         {
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NotificationAspire_AppHost>(
-                ["--operation", "publish", "--step", KubernetesPublishing.StepName, "--output-path", output]);
+                ["--operation", "publish", "--step", KubernetesPublishing.StepName, "--output-path", builderOutput]);
             // What a developer adds to Program.cs for a new API behind the gateway, using the broker.
             var kafka = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == ResourceNames.Kafka);
             var audit = builder.AddProject<Projects.Gateway>(NewService)
@@ -71,6 +74,7 @@ public sealed class ModelGrowthTests
         finally
         {
             Directory.Delete(output, recursive: true);
+            Directory.Delete(builderOutput, recursive: true);
         }
     }
 

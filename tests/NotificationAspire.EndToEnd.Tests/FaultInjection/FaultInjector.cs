@@ -189,7 +189,7 @@ public sealed class FaultInjector : IAsyncDisposable
         {
             await ExecuteAsync(id, KnownResourceCommands.RestartCommand);
             var after = await WaitForAsync(id, s => s.IsHealthySince(since) && s.ProcessId != before.ProcessId, "healthy after the restart");
-            _log($"restarted {id} (pid {before.ProcessId} -> {after.ProcessId})");
+            _log($"restarted {id} (pid {before.ProcessId} -> {after.ProcessId}) in {(DateTime.UtcNow - since).TotalSeconds:0.0}s");
         }
         finally
         {
@@ -296,7 +296,9 @@ public sealed class FaultInjector : IAsyncDisposable
         var result = await commands.ExecuteCommandAsync(resourceId, command);
         if (!result.Success)
         {
-            throw new InvalidOperationException($"Command {command} on {resourceId} failed: {result.Message}\n{Describe(resourceId)}");
+            var lastLines = _platform.Logs?.Tail(resourceId) ?? [];
+            throw new InvalidOperationException(
+                $"Command {command} on {resourceId} failed: {result.Message}\n{Describe(resourceId)}\nIts last lines:\n{string.Join('\n', lastLines)}");
         }
     }
 
