@@ -26,6 +26,14 @@ public sealed class RecipientProfile
         UpdatedAt = now;
     }
 
+    /// <summary>What a person changes about themself (`PUT /api/me/profile`); contacts stay as the services set them.</summary>
+    public void ChooseLanguageAndZone(string? locale, string? timeZone, DateTimeOffset now)
+    {
+        Locale = locale;
+        TimeZone = timeZone;
+        UpdatedAt = now;
+    }
+
     public static RecipientProfile Create(string userId, RecipientDetails details, DateTimeOffset now)
     {
         var profile = new RecipientProfile { UserId = userId, CreatedAt = now };

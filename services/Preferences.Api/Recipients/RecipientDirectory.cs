@@ -31,6 +31,28 @@ public sealed class RecipientDirectory(PreferencesDbContext db, TimeProvider tim
             return new UpsertOutcome(upserts.Count - existing.Count, profiles);
         }, ct);
 
+    /// <summary>
+    /// A person's own choice of language and zone. Someone no service described yet gets a profile with only
+    /// these, so the choice is there when a service adds their addresses (which replaces the profile whole, as PUT
+    /// means; a service that knows the person's language sends it then).
+    /// </summary>
+    public Task<RecipientProfile> SetLanguageAndZoneAsync(string userId, string? locale, string? timeZone, CancellationToken ct) =>
+        db.WriteAsync(async token =>
+        {
+            var now = time.GetUtcNow();
+            var profile = await db.Recipients.FirstOrDefaultAsync(r => r.UserId == userId, token);
+            if (profile is null)
+            {
+                profile = RecipientProfile.Create(userId, new RecipientDetails(null, null, locale, timeZone, null), now);
+                db.Recipients.Add(profile);
+            }
+            else
+            {
+                profile.ChooseLanguageAndZone(locale, timeZone, now);
+            }
+            return profile;
+        }, ct);
+
     public Task<RecipientProfile?> FindAsync(string userId, CancellationToken ct) =>
         db.Recipients.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId, ct);
 

@@ -41,18 +41,25 @@ public static partial class RecipientRules
         {
             errors.Add(prefix + "phone", "Not an E.164 number: '+', the country code and the number, up to 15 digits, no spaces (+4915112345678).");
         }
+        var (locale, timeZone) = NormalizeLanguageAndZone(request.Locale, request.TimeZone, prefix, errors);
+        CheckData(request, prefix, errors);
+        return new RecipientDetails(email, request.Phone, locale, timeZone, request.Data);
+    }
+
+    /// <summary>A locale's canonical name and a zone's IANA id, each null when not given; a wrong one is recorded at its field.</summary>
+    public static (string? Locale, string? TimeZone) NormalizeLanguageAndZone(string? localeText, string? timeZoneText, string prefix, FieldErrors errors)
+    {
         string? locale = null;
-        if (request.Locale is not null && (locale = CanonicalLocale(request.Locale)) is null)
+        if (localeText is not null && (locale = CanonicalLocale(localeText)) is null)
         {
             errors.Add(prefix + "locale", "Not a known BCP 47 locale (en, de-AT).");
         }
         string? timeZone = null;
-        if (request.TimeZone is not null && (timeZone = IanaTimeZone(request.TimeZone)) is null)
+        if (timeZoneText is not null && (timeZone = IanaTimeZone(timeZoneText)) is null)
         {
             errors.Add(prefix + "timeZone", "Not a known IANA time zone (Europe/Berlin).");
         }
-        CheckData(request, prefix, errors);
-        return new RecipientDetails(email, request.Phone, locale, timeZone, request.Data);
+        return (locale, timeZone);
     }
 
     /// <summary>The profiles of a bulk call, or null with every problem recorded when any entry is wrong.</summary>

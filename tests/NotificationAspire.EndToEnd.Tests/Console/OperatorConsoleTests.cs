@@ -136,6 +136,26 @@ public sealed class OperatorConsoleTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Support_sees_the_operator_pages_but_is_offered_nothing_that_changes_anything()
+    {
+        await using var browser = await ConsoleBrowser.SignInAsync(platform, "support", "/console/dead-letters.html");
+        var page = browser.Page;
+        await Assertions.Expect(page.Locator("[aria-busy='true']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#status.error")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("nav a[href='notifications.html']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#replay-all")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("button.replay")).ToHaveCountAsync(0);
+
+        await browser.OpenAsync("/console/templates.html?key=order-shipped");
+        await Assertions.Expect(page.Locator("#version-info")).ToContainTextAsync("Version");
+        await Assertions.Expect(page.Locator("#publish")).ToBeHiddenAsync();
+
+        await browser.OpenAsync("/console/notifications.html");
+        await Assertions.Expect(page.Locator("#find")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#send-test")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task A_person_without_an_operator_role_is_told_so_on_operator_pages()
     {
         await using var browser = await ConsoleBrowser.SignInAsync(platform, "bob", "/console/dead-letters.html");

@@ -91,6 +91,42 @@ public sealed class PersonConsoleTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Alice_chooses_her_language_and_time_zone_and_a_zone_that_does_not_exist_is_refused_at_its_field()
+    {
+        var aliceToken = await _inboxes.TokenOfAsync("alice");
+        var api = new PlatformApi(platform);
+        var original = await _inboxes.GetAsync(aliceToken, "/api/me/profile");
+        try
+        {
+            await using var browser = await ConsoleBrowser.SignInAsync(platform, "alice", "/console/preferences.html");
+            var page = browser.Page;
+            await page.Locator("#profile-zone").SelectOptionAsync("Asia/Seoul");
+            await page.Locator("#profile-locale").SelectOptionAsync("ko");
+            await page.Locator("#save-profile").ClickAsync();
+            await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Saved your language and time zone");
+
+            var stored = await _inboxes.GetAsync(aliceToken, "/api/me/profile");
+            Assert.Equal(("ko", "Asia/Seoul"), (stored.GetProperty("locale").GetString(), stored.GetProperty("timeZone").GetString()));
+            await page.ReloadAsync();
+            await Assertions.Expect(page.Locator("#profile-zone")).ToHaveValueAsync("Asia/Seoul");
+            await Assertions.Expect(page.Locator("#profile-locale")).ToHaveValueAsync("ko");
+
+            // Not through the page (it offers only zones the browser knows): the API names the field and keeps what was stored.
+            using var refused = await api.SendAsync(HttpMethod.Put, "/api/me/profile", aliceToken, JsonContent.Create(new { locale = "ko", timeZone = "Mars/Olympus_Mons" }));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(problem.GetProperty("errors").TryGetProperty("timeZone", out _), problem.ToString());
+            Assert.Equal("Asia/Seoul", (await _inboxes.GetAsync(aliceToken, "/api/me/profile")).GetProperty("timeZone").GetString());
+        }
+        finally
+        {
+            var restore = new { locale = original.GetProperty("locale").GetString(), timeZone = original.GetProperty("timeZone").GetString() };
+            using var restored = await api.SendAsync(HttpMethod.Put, "/api/me/profile", aliceToken, JsonContent.Create(restore));
+            Assert.True(restored.IsSuccessStatusCode, await restored.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session_and_the_console_asks_to_sign_in_again()
     {
         await using var browser = await ConsoleBrowser.SignInAsync(platform, "bob");

@@ -1,6 +1,8 @@
-// A person's category x channel choices and quiet hours, over /api/me/preferences (read and replaced whole).
+// A person's category x channel choices and quiet hours, over /api/me/preferences (read and replaced whole), and
+// (profile.js) their language and time zone.
 import { api } from './api.js';
 import { startPage, element, showError, showMessage, withBusy } from './shell.js';
+import { startProfile } from './profile.js';
 
 const Channels = ['email', 'sms', 'push', 'webhook', 'in-app'];
 const form = document.getElementById('preferences');
@@ -9,7 +11,7 @@ let document_ = null;
 
 if (user) {
   try {
-    const [categories, preferences] = await Promise.all([api('/api/categories'), api('/api/me/preferences')]);
+    const [categories, preferences] = await Promise.all([api('/api/categories'), api('/api/me/preferences'), startProfile()]);
     document_ = preferences;
     render(categories, preferences);
     form.hidden = false;
