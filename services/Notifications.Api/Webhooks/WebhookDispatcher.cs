@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
+using Notifications.Api.Observability;
 using NotificationAspire.Webhooks;
 
 namespace Notifications.Api.Webhooks;
@@ -98,16 +99,20 @@ public sealed class WebhookDispatcher(
         switch (WebhookRetryPolicy.Decide(outcome, message.Attempts, options.Value, now, Random.Shared.NextDouble()))
         {
             case WebhookDecision.Delivered:
+                WebhookMetrics.Called("delivered");
                 (message.State, message.DeliveredAt, message.LastError) = (WebhookMessageState.Delivered, now, null);
                 break;
             case WebhookDecision.RetryAt(var due, var reason):
+                WebhookMetrics.Called("retry");
                 (message.NextAttemptAt, message.LastError) = (due, reason);
                 break;
             case WebhookDecision.Stop(var state, var reason):
+                WebhookMetrics.Called(state == WebhookMessageState.Abandoned ? "abandoned" : "failed");
                 (message.State, message.LastError) = (state, reason);
                 logger.LogWarning("Webhook {WebhookId} to endpoint {EndpointId} stopped: {Reason}", message.Id, endpoint.Id, reason);
                 break;
             case WebhookDecision.DisableEndpoint(var reason):
+                WebhookMetrics.Called("gone");
                 (message.State, message.LastError) = (WebhookMessageState.Failed, reason);
                 endpoint.Disable(reason, now);
                 await db.WebhookMessages
