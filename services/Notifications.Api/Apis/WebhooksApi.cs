@@ -15,6 +15,7 @@ public static class WebhooksApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", WebhookEndpoints.ListMineAsync).RequireAuthorization(PlatformPolicies.Sender);
+        api.MapGet("/{id:guid}", WebhookEndpoints.GetMineAsync).RequireAuthorization(PlatformPolicies.Sender);
         api.MapDelete("/{id:guid}", WebhookEndpoints.DeleteAsync).RequireAuthorization(PlatformPolicies.Sender);
         api.MapPost("/{id:guid}/rotate-secret", WebhookEndpoints.RotateSecretAsync).RequireAuthorization(PlatformPolicies.Sender);
         api.MapGet("/{id:guid}/messages", WebhookEndpoints.ListMessagesAsync).RequireAuthorization(PlatformPolicies.Sender);

@@ -75,6 +75,14 @@ public static class WebhookEndpoints
             e.PreviousSecretExpiresAt)).ToList());
     }
 
+    public static async Task<Results<Ok<EndpointView>, NotFound>> GetMineAsync(Guid id, ClaimsPrincipal user, NotificationsDbContext db, CancellationToken ct)
+    {
+        var senderId = user.SenderId();
+        return await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.SenderId == senderId, ct) is { } e
+            ? TypedResults.Ok(new EndpointView(e.Id, e.Url, e.Events, e.CreatedAt, e.DisabledAt, e.DisabledReason, e.PreviousSecretExpiresAt))
+            : TypedResults.NotFound();
+    }
+
     public static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, ClaimsPrincipal user, NotificationsDbContext db, CancellationToken ct)
     {
         var senderId = user.SenderId();

@@ -39,6 +39,13 @@ public sealed class SenderWebhooks(PlatformFixture platform, string clientId)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    public async Task<JsonElement> GetAsync(Guid id)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/api/webhooks/endpoints/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     /// <summary>Waits until the endpoint's message about <paramref name="notificationId"/> satisfies <paramref name="done"/>.</summary>
     public async Task<JsonElement> WaitForMessageAsync(Guid endpointId, Guid notificationId, Func<JsonElement, bool> done, string what)
     {

@@ -47,6 +47,34 @@ public sealed class StatusWebhookTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_receiver_that_keeps_failing_gets_the_same_message_with_growing_waits_until_the_attempts_run_out()
+    {
+        await using var receiver = new WebhookReceiver();
+        receiver.Answer("/hooks/down", _ => 503);
+        var endpoint = await _orderService.RegisterAsync(receiver.UrlFor("/hooks/down"), "message.delivered");
+        try
+        {
+            var id = await SendInAppAsync("giveup");
+
+            var message = await _orderService.WaitForMessageAsync(endpoint.Id, id, m => m.GetProperty("state").GetString() != "Pending", "the webhook given up");
+            Assert.Equal("Abandoned", message.GetProperty("state").GetString());
+            Assert.Equal(PlatformFixture.WebhookMaxAttempts, message.GetProperty("attempts").GetInt32());
+            Assert.Contains("HTTP 503", message.GetProperty("lastError").GetString());
+            var received = receiver.For(id);
+            Assert.Equal(PlatformFixture.WebhookMaxAttempts, received.Count);
+            Assert.Single(received.Select(r => r.Id).Distinct());
+            Assert.All(received, r => Assert.True(WebhookReceiver.Verifies(r, endpoint.Secret)));
+            // The fixture's first wait is 1 s, doubling, ±20% (and up to a poll of 1 s later): at least 0.8 s, then at least 1.6 s.
+            var (first, second) = (received[1].At - received[0].At, received[2].At - received[1].At);
+            Assert.True(first >= TimeSpan.FromSeconds(0.75) && second >= TimeSpan.FromSeconds(1.55), $"waits {first} then {second}");
+        }
+        finally
+        {
+            await _orderService.DeleteAsync(endpoint.Id);
+        }
+    }
+
+    [Fact]
     public async Task During_a_secret_rotation_each_message_carries_two_signatures_one_per_secret()
     {
         await using var receiver = new WebhookReceiver();
@@ -84,7 +112,7 @@ public sealed class StatusWebhookTests(PlatformFixture platform)
             await SendInAppAsync("gone");
 
             // Any of order-service's deliveries may be the one the receiver answers 410 to: the endpoint is what matters.
-            var listed = await Eventually.MatchAsync(async () => (await _orderService.ListAsync()).EnumerateArray().Single(e => e.GetProperty("id").GetGuid() == endpoint.Id),
+            var listed = await Eventually.MatchAsync(() => _orderService.GetAsync(endpoint.Id),
                 e => e.GetProperty("disabledAt").ValueKind == JsonValueKind.String, People.Deadline, "the endpoint disabled");
             Assert.Contains("410", listed.GetProperty("disabledReason").GetString());
             Assert.All(receiver.Requests, r => Assert.Equal(410, r.AnsweredWith));
@@ -157,7 +185,7 @@ public sealed class StatusWebhookTests(PlatformFixture platform)
         try
         {
             Assert.DoesNotContain(endpoint.Id.ToString(), (await billing.ListAsync()).GetRawText());
-            foreach (var (method, path) in new[] { (HttpMethod.Delete, ""), (HttpMethod.Post, "/rotate-secret"), (HttpMethod.Get, "/messages") })
+            foreach (var (method, path) in new[] { (HttpMethod.Get, ""), (HttpMethod.Delete, ""), (HttpMethod.Post, "/rotate-secret"), (HttpMethod.Get, "/messages") })
             {
                 using var response = await billing.SendAsync(method, $"/api/webhooks/endpoints/{endpoint.Id}{path}");
                 Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

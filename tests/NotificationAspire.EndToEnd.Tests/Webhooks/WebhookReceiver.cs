@@ -38,7 +38,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>How <paramref name="path"/> answers the nth attempt (1-based) of each webhook-id; 204 when not scripted.</summary>
     public void Answer(string path, Func<int, int> statusForAttempt) => scripts[path] = statusForAttempt;
 
-    public sealed record Received(string Path, string Id, string Timestamp, string Signature, byte[] Body, int AnsweredWith)
+    public sealed record Received(string Path, string Id, string Timestamp, string Signature, byte[] Body, int AnsweredWith, DateTimeOffset At)
     {
         public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
@@ -85,7 +85,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var path = context.Request.Url!.AbsolutePath;
             var status = scripts.TryGetValue(path, out var script) ? script(attempt) : 204;
             Requests.Enqueue(new Received(path, id, context.Request.Headers["webhook-timestamp"] ?? "",
-                context.Request.Headers["webhook-signature"] ?? "", body.ToArray(), status));
+                context.Request.Headers["webhook-signature"] ?? "", body.ToArray(), status, DateTimeOffset.UtcNow));
             context.Response.StatusCode = status;
             context.Response.Close();
         }
