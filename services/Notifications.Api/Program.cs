@@ -24,5 +24,6 @@ app.MapOpenApi().AllowAnonymous();
 app.MapNotificationsApi();
 app.MapDeadLettersApi();
 app.MapTemplatesApi();
+app.MapWebhooksApi();
 
 app.Run();

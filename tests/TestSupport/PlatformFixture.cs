@@ -27,8 +27,9 @@ public class PlatformFixture : IAsyncLifetime
     public const int ProbeRequestBudget = 5;
 
     /// <summary>
-    /// The AppHost's command line: local mode, this fixture's own data folder, and a tiny rate limit for the one
-    /// client no other test calls with, so a test can see a 429 without any other caller getting near its budget.
+    /// The AppHost's command line: local mode, this fixture's own data folder, a tiny rate limit for the one
+    /// client no other test calls with, so a test can see a 429 without any other caller getting near its budget,
+    /// and the webhook receivers' address allow-listed.
     /// </summary>
     protected virtual IEnumerable<string> AppHostArguments() =>
     [
@@ -36,7 +37,19 @@ public class PlatformFixture : IAsyncLifetime
         $"--RateLimiting:Clients:{ServiceAccounts.ShortLivedProbe}:TokenLimit={ProbeRequestBudget}",
         $"--RateLimiting:Clients:{ServiceAccounts.ShortLivedProbe}:TokensPerPeriod=1",
         $"--RateLimiting:Clients:{ServiceAccounts.ShortLivedProbe}:ReplenishmentPeriod=00:05:00",
+        // Status webhooks reach the tests' receiver on this one loopback address only (127.0.0.1 stays refused),
+        // over plain http, retried after a second rather than five, abandoned after 3 attempts rather than 12.
+        $"--ServiceSettings:{Contracts.ResourceNames.NotificationsApi}:Webhooks:AllowedNetworks:0={WebhookReceiverAddress}/32",
+        $"--ServiceSettings:{Contracts.ResourceNames.NotificationsApi}:Webhooks:AllowPlainHttp=true",
+        $"--ServiceSettings:{Contracts.ResourceNames.NotificationsApi}:Webhooks:FirstRetryDelay=00:00:01",
+        $"--ServiceSettings:{Contracts.ResourceNames.NotificationsApi}:Webhooks:MaxAttempts={WebhookMaxAttempts}",
     ];
+
+    /// <summary>The address the webhook receivers of the tests listen on: loopback, but not 127.0.0.1.</summary>
+    public const string WebhookReceiverAddress = "127.0.0.2";
+
+    /// <summary>Attempts a status webhook gets on this platform before it is abandoned.</summary>
+    public const int WebhookMaxAttempts = 3;
 
     public async Task InitializeAsync()
     {

@@ -5,7 +5,7 @@ using NotificationAspire.Outbox;
 
 namespace Notifications.Api.Data;
 
-/// <summary>The command side's own database: notifications, their recipients and attempts, dead letters, templates, and the outbox.</summary>
+/// <summary>The command side's own database: notifications, their recipients and attempts, dead letters, templates, status webhooks, and the outbox.</summary>
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -13,6 +13,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
     public DbSet<NotificationTemplate> Templates => Set<NotificationTemplate>();
     public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -75,6 +77,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             d.HasIndex(x => x.NotificationId);
         });
         model.MapTemplates();
+        model.MapWebhooks();
         model.MapOutbox();
     }
 }

@@ -9,6 +9,7 @@ using Notifications.Api.Recovery;
 using Notifications.Api.Sending;
 using Notifications.Api.Status;
 using Notifications.Api.Templates;
+using Notifications.Api.Webhooks;
 using NotificationAspire.Templating;
 
 namespace Notifications.Api.Extensions;
@@ -31,6 +32,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddOptions<ReconcilerOptions>().BindConfiguration("Reconciler")
             .Validate(o => o.StuckAfter > TimeSpan.Zero && o.Interval > TimeSpan.Zero, "Reconciler times must be positive.").ValidateOnStart();
         builder.Services.AddHostedService<StuckNotificationReconciler>();
+        builder.AddStatusWebhooks();
         return builder;
     }
 }

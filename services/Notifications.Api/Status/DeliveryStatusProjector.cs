@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
+using Notifications.Api.Webhooks;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Messaging;
 
@@ -8,9 +9,11 @@ namespace Notifications.Api.Status;
 
 /// <summary>
 /// Builds each notification's status and attempt history from the worker's status events. Events are
-/// recorded under their CloudEvents id, so a redelivered or re-published event changes nothing.
+/// recorded under their CloudEvents id, so a redelivered or re-published event changes nothing, and
+/// makes no second status webhook.
 /// </summary>
-public sealed class DeliveryStatusProjector(NotificationsDbContext db, TimeProvider time, ILogger<DeliveryStatusProjector> logger)
+public sealed class DeliveryStatusProjector(NotificationsDbContext db, StatusWebhooks webhooks, WebhookSignal signal, TimeProvider time,
+    ILogger<DeliveryStatusProjector> logger)
     : IIntegrationEventHandler<DeliveryStatusChanged>
 {
     public async Task HandleAsync(DeliveryStatusChanged change, EventContext context, CancellationToken ct)
@@ -47,6 +50,12 @@ public sealed class DeliveryStatusProjector(NotificationsDbContext db, TimeProvi
         });
         notification.Status = NotificationProgress.StatusOf(notification);
         notification.UpdatedAt = time.GetUtcNow();
+        // In the same SaveChanges (one transaction): the status and the sender's webhooks about it commit together.
+        var webhookMessages = await webhooks.AddAsync(notification, change, context.EventId, notification.UpdatedAt, ct);
         await db.SaveChangesAsync(ct);
+        if (webhookMessages > 0)
+        {
+            signal.Notify();
+        }
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
-using Delivery.Worker.Providers.Webhook;
+using NotificationAspire.Webhooks;
 
-namespace Delivery.Worker.Tests.Providers.Webhook;
+namespace BuildingBlocks.Tests.Webhooks;
 
 /// <summary>Standard Webhooks signing, checked against the spec's published example and a receiver's rules.</summary>
 public sealed class WebhookSignatureTests

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Delivery.Worker.Providers.Webhook;
+namespace NotificationAspire.Webhooks;
 
 /// <summary>How one webhook call ended, in the terms the spec gives the sender.</summary>
 public abstract record WebhookOutcome

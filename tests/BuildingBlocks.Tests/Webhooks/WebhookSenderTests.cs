@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text;
-using Delivery.Worker.Providers.Webhook;
+using NotificationAspire.Webhooks;
+using Delivery.Worker.Tests.Providers.Webhook;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Delivery.Worker.Tests.Providers.Webhook;
+namespace BuildingBlocks.Tests.Webhooks;
 
 /// <summary>
 /// A signed webhook against a real loopback receiver: the SSRF guard at connect time, the spec's answers

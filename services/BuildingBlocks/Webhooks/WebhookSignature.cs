@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Delivery.Worker.Providers.Webhook;
+namespace NotificationAspire.Webhooks;
 
 /// <summary>
 /// Standard Webhooks signatures: `webhook-signature` is `v1,` and the base64 HMAC-SHA256 of

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Delivery.Worker.Providers.Webhook;
+namespace NotificationAspire.Webhooks;
 
 /// <summary>
 /// An endpoint's signing secret as Standard Webhooks shows it: `whsec_` and the base64 of 24 to 64 random bytes.

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Delivery.Worker.Providers.Webhook;
+namespace NotificationAspire.Webhooks;
 
 /// <summary>
 /// Refuses webhook targets inside the platform's own networks, checked when the connection is made (a
