@@ -56,6 +56,13 @@ public class PlatformFixture : IAsyncLifetime
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NotificationAspire_AppHost>(
             AppHostArguments().ToArray(),
             (options, _) => options.DisableDashboard = true);
+        // With the dashboard off nothing receives telemetry, yet Aspire still gives every service an OTLP endpoint:
+        // its exporters would keep failing to send, and flushing them on shutdown held services past the AppHost's
+        // stop wait. (Runs after Aspire's own environment callback, which was added with the project.)
+        foreach (var project in appHost.Resources.OfType<ProjectResource>())
+        {
+            appHost.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        }
         appHost.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         appHost.Services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(30)));
 
