@@ -6,6 +6,7 @@ using NotificationAspire.AppHost.KeycloakHosting;
 using NotificationAspire.AppHost.MailHosting;
 using NotificationAspire.AppHost.Operations;
 using NotificationAspire.AppHost.PostgresHosting;
+using NotificationAspire.AppHost.PushHosting;
 using NotificationAspire.AppHost.Recipients;
 using NotificationAspire.AppHost.SmsHosting;
 using NotificationAspire.Contracts;
@@ -27,6 +28,9 @@ var mail = builder.AddMailServer(ResourceNames.Mail, mode);
 // SMS providers' accounts (secret parameters), and when run, a stand-in that speaks Twilio's and Vonage's APIs.
 var smsAccounts = new SmsAccounts(builder);
 var smsCarrier = builder.AddSmsCarrier(smsAccounts);
+// The VAPID key pair that signs web push (secret parameters), and when run, a push service stand-in.
+var vapidKeys = new VapidKeys(builder);
+builder.AddPushService(vapidKeys);
 
 // Services, in dependency order.
 var notificationsApi = builder.AddProject<Projects.Notifications_Api>(ResourceNames.NotificationsApi)
@@ -78,6 +82,7 @@ builder.AddProject<Projects.Delivery_Worker>(ResourceNames.DeliveryWorker)
     .WithReference(kafka).WaitFor(kafka)
     .WithMailDelivery(mail)
     .WithSmsProviders(smsAccounts, smsCarrier)
+    .WithWebPush(vapidKeys)
     .WithReference(preferencesApi).WaitFor(preferencesApi)
     .WithIdentity(identity)
     .WithServiceClient(ServiceClients.DeliveryWorker, realmSecrets.DeliveryWorkerSecret)

@@ -11,6 +11,9 @@ public static class ResourceNames
     /// <summary>The SMS providers' stand-in (Twilio's and Vonage's APIs) when run; deployed, the worker calls the real ones.</summary>
     public const string SmsCarrier = "sms-carrier";
 
+    /// <summary>A browser push service's stand-in (RFC 8030 with VAPID) when run; deployed, browsers' real push services.</summary>
+    public const string PushService = "push-service";
+
     public const string Gateway = "gateway";
     public const string NotificationsApi = "notifications-api";
     public const string DeliveryWorker = "delivery-worker";

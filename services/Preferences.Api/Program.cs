@@ -23,6 +23,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapRecipientsApi();
 app.MapPreferencesApi();
+app.MapPushSubscriptionsApi();
 app.MapCategoriesApi();
 app.MapUnsubscribeApi();
 

@@ -17,7 +17,7 @@ public static class ProcessProbe
         // Built output, as a .dll under `dotnet` or as its own executable: the `dotnet run` launchers have neither.
         ("/net10.0/Gateway", "gateway"), ("/net10.0/Console", "console"), ("/net10.0/Notifications.Api", "notifications-api"), ("/net10.0/Preferences.Api", "preferences-api"),
         ("/net10.0/Inbox.Api", "inbox-api"), ("/net10.0/Delivery.Worker", "delivery-worker"), ("/net10.0/IdentityStandIn", "identity (stand-in)"),
-        ("/net10.0/KafkaMockBroker", "kafka (mock broker)"), ("/net10.0/SmsCarrier", "sms carrier (stand-in)"), ("Smtp4dev", "mail (smtp4dev)"),
+        ("/net10.0/KafkaMockBroker", "kafka (mock broker)"), ("/net10.0/SmsCarrier", "sms carrier (stand-in)"), ("/net10.0/PushService", "push service (stand-in)"), ("Smtp4dev", "mail (smtp4dev)"),
         ("/dcp ", "dcp (orchestrator)"),
     ];
 

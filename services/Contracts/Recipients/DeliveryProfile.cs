@@ -14,7 +14,11 @@ public sealed record DeliveryProfile(
     RecipientContact? Recipient,
     NotificationCategory? Category,
     IReadOnlyList<ChannelPreference> Preferences,
-    QuietHoursWindow? QuietHours);
+    QuietHoursWindow? QuietHours)
+{
+    /// <summary>The person's browsers that accept web push; empty means no push address. Added after the first version.</summary>
+    public IReadOnlyList<PushSubscriptionContact> PushSubscriptions { get; init; } = [];
+}
 
 /// <summary>A person's contacts and the settings that shape a message to them.</summary>
 /// <param name="Locale">BCP 47 (`de-AT`); null means the template's default.</param>

@@ -9,7 +9,8 @@ namespace Delivery.Worker.Composing;
 /// The message one person gets: the sender's own text, or the pinned template rendered in the person's locale
 /// (falling back `de-AT` -> `de` -> the template's default) with the send's data and the person's profile; plus,
 /// unless the category is critical, a one-click unsubscribe link for this category and channel. In-app messages
-/// take the template's in-app part, or where it has none the email's subject as title and its text as body.
+/// take the template's in-app part, or where it has none the email's subject as title and its text as body; push
+/// messages their push part, else the in-app one, else the email's.
 /// </summary>
 public sealed class MessageComposer(TemplateRenderer renderer, UnsubscribeLinks unsubscribeLinks)
 {
@@ -28,6 +29,17 @@ public sealed class MessageComposer(TemplateRenderer renderer, UnsubscribeLinks 
             return new OutgoingMessage(record.DeliveryKey, contact, string.Empty, rendered.SmsText ?? rendered.EmailText ?? string.Empty)
             {
                 Locale = rendered.Locale,
+                Origin = origin,
+            };
+        }
+        if (record.Channel == Channels.Push)
+        {
+            // A browser shows a title, a short body and opens a URL: the template's push part, or its in-app or email text.
+            return new OutgoingMessage(record.DeliveryKey, contact, rendered.PushTitle ?? rendered.InAppTitle ?? rendered.EmailSubject ?? string.Empty,
+                rendered.PushBody ?? rendered.InAppBody ?? rendered.EmailText ?? string.Empty)
+            {
+                Locale = rendered.Locale,
+                Url = rendered.PushUrl ?? rendered.InAppUrl,
                 Origin = origin,
             };
         }

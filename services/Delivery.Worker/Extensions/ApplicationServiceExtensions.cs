@@ -7,6 +7,7 @@ using Delivery.Worker.Providers.Email;
 using Delivery.Worker.Providers.Failover;
 using Delivery.Worker.Providers.InApp;
 using Delivery.Worker.Providers.Protection;
+using Delivery.Worker.Providers.Push;
 using Delivery.Worker.Providers.Sms;
 using Delivery.Worker.Recipients;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public static class ApplicationServiceExtensions
 
         builder.AddEmailProvider();
         builder.AddSmsProviders();
+        builder.AddWebPush();
         builder.Services.AddSingleton<IChannelProvider, InboxProvider>();
         // After every provider is registered: it wraps them in circuit breakers and rate limits (Deferred sends).
         builder.Services.AddProviderProtection(builder.Configuration);

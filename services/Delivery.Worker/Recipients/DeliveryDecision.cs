@@ -1,3 +1,4 @@
+using Delivery.Worker.Providers.Push;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Contracts.Recipients;
 
@@ -47,10 +48,12 @@ public abstract record DeliveryDecision
             }
         }
         // An inbox is the person's own, whatever address a sender gave: in-app goes to the user id, profile or not.
-        var address = channel == Channels.InApp ? record.RecipientUserId : record.Contact ?? AddressOn(channel, profile.Recipient);
+        var address = channel == Channels.InApp ? record.RecipientUserId : record.Contact ?? AddressOn(channel, profile);
         if (address is not { Length: > 0 } contact)
         {
-            return new Reject(profile.Recipient is null
+            return new Reject(channel == Channels.Push
+                ? "No push address: the recipient has registered no push subscription."
+                : profile.Recipient is null
                 ? $"No {channel} address: the send gave none and the recipient has no profile."
                 : $"No {channel} address: the send gave none and the recipient's profile has none.");
         }
@@ -65,10 +68,12 @@ public abstract record DeliveryDecision
         return new Send(contact, category);
     }
 
-    private static string? AddressOn(string channel, RecipientContact? recipient) => channel switch
+    private static string? AddressOn(string channel, DeliveryProfile profile) => channel switch
     {
-        Channels.Email => recipient?.Email,
-        Channels.Sms => recipient?.Phone,
+        Channels.Email => profile.Recipient?.Email,
+        Channels.Sms => profile.Recipient?.Phone,
+        // Every browser the person registered, as one contact the push provider sends to in turn; none is no address.
+        Channels.Push => PushContact.Of(profile.PushSubscriptions),
         _ => null,
     };
 }

@@ -13,4 +13,12 @@ public sealed class PreferencesClient(HttpClient http)
         await http.GetFromJsonAsync<DeliveryProfile>(
             $"/api/recipients/{Uri.EscapeDataString(userId)}/delivery-profile?category={Uri.EscapeDataString(category)}", cancellationToken)
         ?? throw new InvalidOperationException("preferences-api answered with an empty delivery profile.");
+
+    /// <summary>The push service answered 404/410 for this subscription: preferences-api removes it (idempotent).</summary>
+    public async Task ReportGonePushSubscriptionAsync(string userId, Guid subscriptionId, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync(
+            $"/api/recipients/{Uri.EscapeDataString(userId)}/push-subscriptions/{subscriptionId}/gone", content: null, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
 }

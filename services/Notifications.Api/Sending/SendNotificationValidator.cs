@@ -121,6 +121,12 @@ public static partial class SendNotificationValidator
                 error($"recipients[{i}].contact", "With channels, each person's contacts come from their profile; leave the contact out.");
                 continue;
             }
+            if (request.Channel is Channels.Push)
+            {
+                // A push subscription is a browser's keys, registered through preferences-api, never an inline address.
+                error($"recipients[{i}].contact", "Push takes no contact: it goes to the browsers the person registered (their push subscriptions); leave the contact out.");
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(contact) || contact.Length > MaxContactLength)
             {
                 error($"recipients[{i}].contact", $"A contact, when given, is 1 to {MaxContactLength} characters; leave it out to use the person's profile.");

@@ -23,15 +23,20 @@ public static class TemplateParts
         Channels(v).Where(c => c.MissingPart is null).Select(c => c.Channel).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Whether a send naming <paramref name="channel"/> has content in the variant. In-app has it with an in-app part,
-    /// or with an email that has a text body: the worker then uses the email's subject as title and its text as body.
+    /// Whether a send naming <paramref name="channel"/> has content in the variant. In-app and push have it with their
+    /// own part, or with an email that has a text body: the worker then uses the email's subject as title and its
+    /// text as body.
     /// </summary>
     public static bool CanSend(TemplateVariant v, string channel)
     {
         var complete = Complete(v);
-        return channel == NotificationAspire.Contracts.Events.Channels.InApp
-            ? complete.Contains("inApp") || complete.Contains("email") && v.EmailText is not null
-            : complete.Contains(channel);
+        var emailText = complete.Contains("email") && v.EmailText is not null;
+        return channel switch
+        {
+            NotificationAspire.Contracts.Events.Channels.InApp => complete.Contains("inApp") || emailText,
+            NotificationAspire.Contracts.Events.Channels.Push => complete.Contains("push") || emailText,
+            _ => complete.Contains(channel),
+        };
     }
 
     /// <summary>

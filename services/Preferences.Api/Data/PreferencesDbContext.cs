@@ -3,13 +3,14 @@ using Preferences.Api.Model;
 
 namespace Preferences.Api.Data;
 
-/// <summary>preferences-api's own database: recipient profiles, categories, preferences and quiet hours.</summary>
+/// <summary>preferences-api's own database: recipient profiles, categories, preferences, quiet hours and push subscriptions.</summary>
 public sealed class PreferencesDbContext(DbContextOptions<PreferencesDbContext> options) : DbContext(options)
 {
     public DbSet<RecipientProfile> Recipients => Set<RecipientProfile>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Preference> Preferences => Set<Preference>();
     public DbSet<QuietHours> QuietHours => Set<QuietHours>();
+    public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -49,6 +50,17 @@ public sealed class PreferencesDbContext(DbContextOptions<PreferencesDbContext> 
             q.ToTable("quiet_hours");
             q.HasKey(x => x.UserId);
             q.Property(x => x.UserId).HasMaxLength(200);
+        });
+        model.Entity<PushSubscription>(p =>
+        {
+            p.ToTable("push_subscriptions");
+            p.HasKey(x => x.Id);
+            p.Property(x => x.UserId).HasMaxLength(200);
+            p.Property(x => x.Endpoint).HasMaxLength(NotificationAspire.Contracts.Recipients.PushSubscriptionLimits.MaxEndpointLength);
+            p.Property(x => x.P256dh).HasMaxLength(100);
+            p.Property(x => x.Auth).HasMaxLength(40);
+            // A browser's endpoint belongs to one person at a time here; registering it again updates it.
+            p.HasIndex(x => new { x.UserId, x.Endpoint }).IsUnique();
         });
     }
 }

@@ -4,6 +4,7 @@ using NotificationAspire.Contracts;
 using Preferences.Api.Data;
 using Preferences.Api.DeliveryProfiles;
 using Preferences.Api.Preferences;
+using Preferences.Api.PushSubscriptions;
 using Preferences.Api.Recipients;
 using Preferences.Api.Unsubscribe;
 
@@ -18,6 +19,7 @@ public static class ApplicationServiceExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<RecipientDirectory>();
         builder.Services.AddScoped<PreferenceStore>();
+        builder.Services.AddScoped<PushSubscriptionStore>();
         builder.Services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<UnsubscribeOptions>, UnsubscribeOptionsValidator>();
         builder.Services.AddSingleton<UnsubscribeLinks>();

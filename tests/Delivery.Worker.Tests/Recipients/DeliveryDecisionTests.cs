@@ -93,6 +93,25 @@ public sealed class DeliveryDecisionTests
     }
 
     [Fact]
+    public void A_person_without_push_subscriptions_has_no_push_address_so_first_success_moves_on()
+    {
+        var decision = Decide(Record() with { Channel = Channels.Push }, Profile(Orders));
+
+        Assert.Equal(new DeliveryDecision.Reject("No push address: the recipient has registered no push subscription."), decision);
+    }
+
+    [Fact]
+    public void Push_goes_to_every_subscription_the_person_registered()
+    {
+        var browsers = new PushSubscriptionContact[] { new(Guid.NewGuid(), "https://push.example/a", "p1", "a1"), new(Guid.NewGuid(), "https://push.example/b", "p2", "a2") };
+
+        var decision = Decide(Record() with { Channel = Channels.Push }, Profile(Orders) with { PushSubscriptions = browsers });
+
+        var contact = Assert.IsType<DeliveryDecision.Send>(decision).Contact;
+        Assert.Equal(["https://push.example/a", "https://push.example/b"], Delivery.Worker.Providers.Push.PushContact.Read(contact)!.Select(t => t.Subscription.Endpoint));
+    }
+
+    [Fact]
     public void Someone_without_a_profile_is_sent_to_the_inline_address()
     {
         var decision = Decide(Record(contact: "walk-in@example.com"), new DeliveryProfile(null, Orders, [], null));

@@ -12,6 +12,9 @@ public sealed class WebPushOptions
     public string? PrivateKey { get; set; }
     public string Subject { get; set; } = "mailto:operators@notificationaspire.local";
 
+    /// <summary>How long the push service may take to answer before the send counts as failed.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a push service keeps a message for an offline device, unless the category says otherwise.</summary>
     public TimeSpan TimeToLive { get; set; } = TimeSpan.FromDays(1);
 

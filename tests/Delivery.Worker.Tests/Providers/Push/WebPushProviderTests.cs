@@ -6,6 +6,7 @@ using Delivery.Worker.Providers.Push;
 using Delivery.Worker.Tests.Providers.Webhook;
 using Lib.Net.Http.WebPush;
 using Microsoft.Extensions.Options;
+using NotificationAspire.Contracts.Recipients;
 
 namespace Delivery.Worker.Tests.Providers.Push;
 
@@ -66,6 +67,38 @@ public sealed class WebPushProviderTests : IDisposable
         await using var pushService = new ScriptedReceiver("500 Internal Server Error");
 
         await Assert.ThrowsAsync<PushServiceClientException>(() => Provider().SendAsync(Message(pushService, "order-updates"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Every_subscription_of_the_person_is_pushed_to_and_a_gone_one_is_reported_while_the_send_counts_as_accepted()
+    {
+        using var laptop = new PushSubscriber();
+        await using var pushService = new ScriptedReceiver("410 Gone", "201 Created");
+        var (goneId, liveId) = (Guid.NewGuid(), Guid.NewGuid());
+        var contact = PushContact.Of([Contact(goneId, pushService, subscriber), Contact(liveId, pushService, laptop)])!;
+        var reports = new RecordedGoneSubscriptions();
+
+        var result = await new WebPushProvider(new PushServiceClient(new HttpClient()) { MaxRetriesAfter = 1 }, Options.Create(options), reports)
+            .SendAsync(new OutgoingMessage("delivery-2", contact, "Two browsers", "One of them is gone") { Origin = new MessageOrigin(Guid.NewGuid(), "alice", "general") },
+                CancellationToken.None);
+
+        Assert.Equal("1 of 2 subscriptions", Assert.IsType<ChannelSendResult.Accepted>(result).ProviderMessageId);
+        Assert.Equal([("alice", goneId)], reports.Reported);
+        Assert.Equal("Two browsers", JsonDocument.Parse(laptop.Decrypt(pushService.Requests[1].Body)).RootElement.GetProperty("title").GetString());
+    }
+
+    private static PushSubscriptionContact Contact(Guid id, ScriptedReceiver pushService, PushSubscriber browser) =>
+        new(id, new Uri(pushService.Url, $"/push/{id}").ToString(), Base64Url.EncodeToString(browser.PublicKey), Base64Url.EncodeToString(browser.AuthSecret));
+
+    private sealed class RecordedGoneSubscriptions : IGoneSubscriptions
+    {
+        public List<(string, Guid)> Reported { get; } = [];
+
+        public Task ReportAsync(string userId, Guid subscriptionId, CancellationToken cancellationToken)
+        {
+            Reported.Add((userId, subscriptionId));
+            return Task.CompletedTask;
+        }
     }
 
     private WebPushProvider Provider() => new(new PushServiceClient(new HttpClient()) { MaxRetriesAfter = 1 }, Options.Create(options));
