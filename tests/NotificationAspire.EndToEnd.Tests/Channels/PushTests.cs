@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Delivery.Worker.Tests.Providers.Push;
 
 // Not `.Channels`: that would hide NotificationAspire.Contracts.Events.Channels from the other tests.
 namespace NotificationAspire.EndToEnd.Tests.ChannelsAndProviders;
