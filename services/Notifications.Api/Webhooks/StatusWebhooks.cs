@@ -27,8 +27,12 @@ public sealed class StatusWebhooks(NotificationsDbContext db)
         var endpoints = await db.WebhookEndpoints
             .Where(e => e.SenderId == notification.SenderId && e.DisabledAt == null)
             .ToListAsync(ct);
-        var payload = Payload(type, notification, change);
         var hearing = endpoints.Where(e => e.Hears(type)).ToList();
+        if (hearing.Count == 0)
+        {
+            return 0; // most senders register no endpoint: no payload to build
+        }
+        var payload = Payload(type, notification, change);
         foreach (var endpoint in hearing)
         {
             db.WebhookMessages.Add(new WebhookMessage

@@ -9,12 +9,12 @@ namespace Preferences.Api.Preferences;
 public static class PreferenceEndpoints
 {
     public static async Task<Results<Ok<PreferenceDocument>, ForbidHttpResult>> GetMineAsync(ClaimsPrincipal user, PreferenceStore store, CancellationToken ct) =>
-        PersonId(user) is { } userId ? TypedResults.Ok(PreferenceDocument.From(await store.GetAsync(userId, ct))) : TypedResults.Forbid();
+        Person.IdOf(user) is { } userId ? TypedResults.Ok(PreferenceDocument.From(await store.GetAsync(userId, ct))) : TypedResults.Forbid();
 
     public static async Task<Results<Ok<PreferenceDocument>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> PutMineAsync(
         ClaimsPrincipal user, HttpRequest http, PreferenceStore store, CancellationToken ct)
     {
-        if (PersonId(user) is not { } userId)
+        if (Person.IdOf(user) is not { } userId)
         {
             return TypedResults.Forbid();
         }
@@ -67,8 +67,4 @@ public static class PreferenceEndpoints
         await store.ReplaceAsync(userId, set, ct);
         return TypedResults.Ok(PreferenceDocument.From(set));
     }
-
-    /// <summary>A person's user id is their token's subject (the realm gives people stable ids).</summary>
-    private static string? PersonId(ClaimsPrincipal user) =>
-        user.FindFirstValue("sub") is { } sub && RecipientRules.UserIdProblem(sub) is null ? sub : null;
 }

@@ -13,15 +13,15 @@ namespace Preferences.Api.PushSubscriptions;
 public static class PushSubscriptionEndpoints
 {
     public static async Task<Results<Ok<List<PushSubscriptionView>>, ForbidHttpResult>> ListMineAsync(ClaimsPrincipal user, PushSubscriptionStore store, CancellationToken ct) =>
-        PersonId(user) is { } userId ? TypedResults.Ok(await ListAsync(userId, store, ct)) : TypedResults.Forbid();
+        Person.IdOf(user) is { } userId ? TypedResults.Ok(await ListAsync(userId, store, ct)) : TypedResults.Forbid();
 
     public static async Task<Results<Created<PushSubscriptionView>, Ok<PushSubscriptionView>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> RegisterMineAsync(
         ClaimsPrincipal user, HttpRequest http, PushSubscriptionStore store, IHostEnvironment environment, CancellationToken ct) =>
-        PersonId(user) is { } userId ? await RegisterAsync(userId, "/api/me/push-subscriptions", http, store, environment, ct) : TypedResults.Forbid();
+        Person.IdOf(user) is { } userId ? await RegisterAsync(userId, "/api/me/push-subscriptions", http, store, environment, ct) : TypedResults.Forbid();
 
     public static async Task<Results<NoContent, NotFound, ForbidHttpResult>> RemoveMineAsync(ClaimsPrincipal user, Guid id, PushSubscriptionStore store, CancellationToken ct)
     {
-        if (PersonId(user) is not { } userId)
+        if (Person.IdOf(user) is not { } userId)
         {
             return TypedResults.Forbid();
         }
@@ -81,8 +81,4 @@ public static class PushSubscriptionEndpoints
         var view = PushSubscriptionView.From(subscription);
         return outcome.Created ? TypedResults.Created($"{collection}/{subscription.Id}", view) : TypedResults.Ok(view);
     }
-
-    /// <summary>A person's user id is their token's subject, as for their preferences.</summary>
-    private static string? PersonId(ClaimsPrincipal user) =>
-        user.FindFirstValue("sub") is { } sub && RecipientRules.UserIdProblem(sub) is null ? sub : null;
 }

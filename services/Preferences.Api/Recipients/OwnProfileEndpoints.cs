@@ -9,7 +9,7 @@ public static class OwnProfileEndpoints
 {
     public static async Task<Results<Ok<OwnProfileView>, ForbidHttpResult>> GetAsync(ClaimsPrincipal user, RecipientDirectory directory, CancellationToken ct)
     {
-        if (PersonId(user) is not { } userId)
+        if (Person.IdOf(user) is not { } userId)
         {
             return TypedResults.Forbid();
         }
@@ -20,7 +20,7 @@ public static class OwnProfileEndpoints
     public static async Task<Results<Ok<OwnProfileView>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> PutAsync(
         ClaimsPrincipal user, HttpRequest http, RecipientDirectory directory, CancellationToken ct)
     {
-        if (PersonId(user) is not { } userId)
+        if (Person.IdOf(user) is not { } userId)
         {
             return TypedResults.Forbid();
         }
@@ -41,7 +41,4 @@ public static class OwnProfileEndpoints
         }
         return TypedResults.Ok(OwnProfileView.From(await directory.SetLanguageAndZoneAsync(userId, locale, timeZone, ct)));
     }
-
-    private static string? PersonId(ClaimsPrincipal user) =>
-        user.FindFirstValue("sub") is { } sub && RecipientRules.UserIdProblem(sub) is null ? sub : null;
 }
