@@ -45,7 +45,8 @@ var preferencesApi = builder.AddProject<Projects.Preferences_Api>(ResourceNames.
     .WithPlatformDefaults()
     .WithReference(preferencesDb).WaitFor(preferencesDb)
     .WithIdentity(identity)
-    .WithUnsubscribeVerification(unsubscribeKey);
+    .WithUnsubscribeVerification(unsubscribeKey)
+    .WithApplicationServerKey(vapidKeys);
 
 // The read side: inboxes and delivery timelines projected from events; its notification center also asks
 // preferences-api about the person (with the person's own token).

@@ -21,6 +21,12 @@ public static class WebPushExtensions
             .WithEnvironment("PushService__ApplicationServerKey", vapid.PublicKey);
     }
 
+    /// <summary>Only the public key: preferences-api hands it to browsers so they can subscribe.</summary>
+    public static IResourceBuilder<ProjectResource> WithApplicationServerKey(this IResourceBuilder<ProjectResource> preferencesApi, VapidKeys vapid)
+    {
+        return preferencesApi.WithEnvironment("WebPush__PublicKey", vapid.PublicKey);
+    }
+
     public static IResourceBuilder<ProjectResource> WithWebPush(this IResourceBuilder<ProjectResource> worker, VapidKeys vapid)
     {
         return worker.WithEnvironment("WebPush__PublicKey", vapid.PublicKey)

@@ -11,6 +11,8 @@ public static class PushSubscriptionsApi
         // 403 on /api/me: a token without a usable subject, which names no person.
         var mine = app.MapGroup("/api/me/push-subscriptions").WithTags("Push subscriptions").ProducesProblem(StatusCodes.Status403Forbidden);
         mine.MapGet("/", PushSubscriptionEndpoints.ListMineAsync).RequireAuthorization(PlatformPolicies.Authenticated);
+        mine.MapGet("/application-server-key", ApplicationServerKey.Get).RequireAuthorization(PlatformPolicies.Authenticated)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         mine.MapPost("/", PushSubscriptionEndpoints.RegisterMineAsync).RequireAuthorization(PlatformPolicies.Authenticated)
             .Accepts<PushSubscriptionRequest>("application/json").ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

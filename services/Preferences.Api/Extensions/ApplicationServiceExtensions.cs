@@ -20,6 +20,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<RecipientDirectory>();
         builder.Services.AddScoped<PreferenceStore>();
         builder.Services.AddScoped<PushSubscriptionStore>();
+        builder.Services.AddOptions<WebPushKeyOptions>().BindConfiguration(WebPushKeyOptions.SectionName);
         builder.Services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<UnsubscribeOptions>, UnsubscribeOptionsValidator>();
         builder.Services.AddSingleton<UnsubscribeLinks>();

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Delivery.Worker.Tests.Providers.Push;
+using Microsoft.Extensions.DependencyInjection;
 
 // Not `.Channels`: that would hide NotificationAspire.Contracts.Events.Channels from the other tests.
 namespace NotificationAspire.EndToEnd.Tests.ChannelsAndProviders;
@@ -88,6 +91,21 @@ public sealed class PushTests(PlatformFixture platform)
         Assert.Equal("Delivered", Assert.Single(attempts, a => a.GetProperty("channel").GetString() == "sms").GetProperty("state").GetString());
         Assert.DoesNotContain(attempts, a => a.GetProperty("channel").GetString() == "email");
         Assert.Equal($"Fallback {userId} body", Assert.Single(await _carrier.WaitForMessagesToAsync(phone, 1)).GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_page_reads_the_key_to_subscribe_with_and_it_is_the_public_half_of_the_pair_pushes_are_signed_with()
+    {
+        using var response = await _api.SendAsync(HttpMethod.Get, "/api/me/push-subscriptions/application-server-key", await platform.GetUserTokenAsync("alice"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var key = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicationServerKey").GetString()!;
+        var point = Convert.FromBase64String(key.Replace('-', '+').Replace('_', '/').PadRight((key.Length + 3) / 4 * 4, '='));
+        Assert.Equal(65, point.Length); // an uncompressed P-256 point, as PushManager.subscribe() takes it
+        Assert.Equal(0x04, point[0]);
+        var parameter = platform.App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .OfType<ParameterResource>().Single(p => p.Name == "vapid-public-key");
+        Assert.Equal(await parameter.GetValueAsync(CancellationToken.None), key);
     }
 
     [Fact]
