@@ -4,6 +4,7 @@
 # - without a container engine: PostgreSQL's binaries for the local-mode stand-in (Debian/Ubuntu, as root)
 # - the npm packages whose schemas validate the generated Kubernetes objects offline (tests/Deployment.Tests)
 # - for the console's browser tests: Debian's chromium (Playwright drives it; it cannot download its own) and axe-core
+# - for the webhook tests: the Standard Webhooks JavaScript library, a receiver's verifier that is not our code
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,9 @@ echo "bootstrap: Kubernetes schema packages installed"
 
 npm ci --prefix eng/accessibility-checks --no-audit --no-fund --loglevel=error >/dev/null
 echo "bootstrap: axe-core installed for the browser tests"
+
+npm ci --prefix eng/webhook-verification --no-audit --no-fund --loglevel=error >/dev/null
+echo "bootstrap: the Standard Webhooks JavaScript library installed for the webhook tests"
 
 if [ "$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi
 if [ -x /usr/bin/chromium ]; then

@@ -6,7 +6,7 @@ namespace NotificationAspire.EndToEnd.Tests.StatusWebhooks;
 
 /// <summary>
 /// A sender registers a status webhook and hears about its notifications: every message signed by the published
-/// Standard Webhooks scheme (checked by the receiver's own code), the same `webhook-id` on a retry, both secrets
+/// Standard Webhooks scheme (checked by the receiver's own code and by the scheme's JavaScript library), the same `webhook-id` on a retry, both secrets
 /// signing during a rotation, a 410 disabling the endpoint, and internal targets refused before any connection.
 /// </summary>
 [Collection(PlatformCollection.Name)]
@@ -39,6 +39,9 @@ public sealed class StatusWebhookTests(PlatformFixture platform)
             Assert.Equal("in-app", body.GetProperty("data").GetProperty("channel").GetString());
             Assert.Equal("Delivered", body.GetProperty("data").GetProperty("status").GetString());
             Assert.False(WebhookReceiver.Verifies(received[0], "whsec_" + Convert.ToBase64String(new byte[32])), "a wrong secret must not verify");
+            // And as a receiver in another language decides, with the scheme's reference library.
+            Assert.All(await StandardWebhooksLibrary.VerifyAsync(received, endpoint.Secret), verdict => Assert.Equal("ok", verdict));
+            Assert.StartsWith("fail", Assert.Single(await StandardWebhooksLibrary.VerifyAsync([received[0]], "whsec_" + Convert.ToBase64String(new byte[32]))));
         }
         finally
         {
@@ -93,6 +96,7 @@ public sealed class StatusWebhookTests(PlatformFixture platform)
             Assert.Equal(2, received.Signatures.Length);
             Assert.True(WebhookReceiver.Verifies(received, newSecret), "the new secret verifies");
             Assert.True(WebhookReceiver.Verifies(received, endpoint.Secret), "the old secret still verifies during the overlap");
+            Assert.Equal(["ok", "ok"], [.. await StandardWebhooksLibrary.VerifyAsync([received], newSecret), .. await StandardWebhooksLibrary.VerifyAsync([received], endpoint.Secret)]);
             Assert.DoesNotContain(endpoint.Secret, (await _orderService.ListAsync()).GetRawText());
         }
         finally
