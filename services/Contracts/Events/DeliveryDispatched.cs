@@ -53,6 +53,9 @@ public sealed record DeliveryDispatched(
     /// </summary>
     public IReadOnlyList<string>? Fallback { get; init; }
 
+    /// <summary>Not before this time (the sender's `sendAt` or `sendAtLocal`); null means now. Added after version 1.</summary>
+    public SendTime? SendTime { get; init; }
+
     public string? MissingFields() =>
         NotificationId != Guid.Empty && !string.IsNullOrEmpty(DeliveryKey) && !string.IsNullOrEmpty(RecipientUserId)
             && !string.IsNullOrEmpty(Channel) && !string.IsNullOrEmpty(Category) && (Template is not null || (Subject is not null && Body is not null)) && Attempt >= 1

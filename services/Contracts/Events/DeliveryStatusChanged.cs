@@ -67,6 +67,9 @@ public static class DeliveryStates
     /// <summary>Held back (a rate limit, an open circuit, quiet hours, preferences unreachable), not failed; it goes out when allowed.</summary>
     public const string Waiting = "Waiting";
 
+    /// <summary>The sender asked for a later time (`sendAt`, or `sendAtLocal` in the person's zone); it goes out then, unless cancelled.</summary>
+    public const string Scheduled = "Scheduled";
+
     public static bool IsFinal(string state) => state is Delivered or Failed or Cancelled or Skipped;
 }
 

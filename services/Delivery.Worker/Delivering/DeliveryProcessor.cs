@@ -102,6 +102,9 @@ public sealed class DeliveryProcessor(
             case DeliveryDecision.Hold(var reason, var until):
                 await holds.HoldAsync(delivery, record, reason, until);
                 return;
+            case DeliveryDecision.Schedule(var reason, var at):
+                await holds.ScheduleAsync(delivery, record, reason, at);
+                return;
         }
 
         if (!isNew && delivery.State == DeliveryState.Sending)

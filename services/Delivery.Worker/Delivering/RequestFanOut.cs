@@ -28,6 +28,7 @@ public sealed class RequestFanOut(DispatchPublisher dispatches, ILogger<RequestF
                 Category = request.Category,
                 ChannelChosenBySender = request.Channel is not null || request.Channels is not null,
                 Fallback = fallback,
+                SendTime = request.SendTime,
                 Template = request.Template,
                 TemplateData = request.TemplateData,
             }))

@@ -31,18 +31,40 @@ public sealed class DeliveryHolds(
         }
         else
         {
-            // Saved with the delivery's new state in one transaction: both, or neither and the record is redelivered.
-            var row = await db.HeldDeliveries.FindAsync([delivery.DeliveryKey], CancellationToken.None);
-            if (row is null)
-            {
-                db.HeldDeliveries.Add(new HeldDelivery { DeliveryKey = delivery.DeliveryKey, Record = Serialize(held), DueAt = due });
-            }
-            else
-            {
-                (row.Record, row.DueAt) = (Serialize(held), due);
-            }
+            await KeepInDatabaseAsync(delivery, held, due);
         }
         delivery.Hold(reason, due, now);
+        await SaveAndAnnounceAsync(delivery, due, reason);
+    }
+
+    /// <summary>
+    /// A send the sender asked for later: always kept in the database, however near, so it survives a broker that
+    /// loses its records and goes out within the releaser's second of its time (a retry tier could be late by a tier).
+    /// </summary>
+    public async Task ScheduleAsync(RecipientDelivery delivery, DeliveryDispatched record, string reason, DateTimeOffset at)
+    {
+        var due = RetrySchedule.Milliseconds(at);
+        await KeepInDatabaseAsync(delivery, record with { NotBefore = due }, due);
+        delivery.Schedule(reason, due, time.GetUtcNow());
+        await SaveAndAnnounceAsync(delivery, due, reason);
+    }
+
+    /// <summary>Saved with the delivery's new state in one transaction: both, or neither and the record is redelivered.</summary>
+    private async Task KeepInDatabaseAsync(RecipientDelivery delivery, DeliveryDispatched held, DateTimeOffset due)
+    {
+        var row = await db.HeldDeliveries.FindAsync([delivery.DeliveryKey], CancellationToken.None);
+        if (row is null)
+        {
+            db.HeldDeliveries.Add(new HeldDelivery { DeliveryKey = delivery.DeliveryKey, Record = Serialize(held), DueAt = due });
+        }
+        else
+        {
+            (row.Record, row.DueAt) = (Serialize(held), due);
+        }
+    }
+
+    private async Task SaveAndAnnounceAsync(RecipientDelivery delivery, DateTimeOffset due, string reason)
+    {
         await db.SaveChangesAsync(CancellationToken.None);
         logger.LogInformation("Delivery {DeliveryKey} is held until {DueAt}: {Reason}", delivery.DeliveryKey, due, reason);
         await outcomes.AnnounceAsync(delivery);

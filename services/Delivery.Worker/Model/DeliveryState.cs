@@ -20,4 +20,7 @@ public enum DeliveryState
 
     /// <summary>Deliberately not sent: the person opted out, or the channel is not one the category uses for them.</summary>
     Skipped,
+
+    /// <summary>Waiting for the time the sender asked for (`sendAt`, `sendAtLocal`); not an attempt.</summary>
+    Scheduled,
 }

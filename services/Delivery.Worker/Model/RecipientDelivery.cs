@@ -128,6 +128,15 @@ public sealed class RecipientDelivery
         UpdatedAt = now;
     }
 
+    /// <summary>Not attempted before the time the sender asked for; <paramref name="reason"/> says when, in the person's zone.</summary>
+    public void Schedule(string reason, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        State = DeliveryState.Scheduled;
+        LastError = Truncate(reason);
+        NextAttemptAt = dueAt;
+        UpdatedAt = now;
+    }
+
     /// <summary>Which provider answered the attempt, and which it failed over from (<see cref="Providers.Failover.ProviderFailover"/>).</summary>
     public void AnsweredBy(string? provider, IReadOnlyList<string> failedOver, int? segments)
     {

@@ -19,11 +19,25 @@ public abstract record DeliveryDecision
     /// <summary>Not now: the person's quiet hours; the same attempt goes out at <paramref name="Until"/>.</summary>
     public sealed record Hold(string Reason, DateTimeOffset Until) : DeliveryDecision;
 
+    /// <summary>Not before <paramref name="At"/>, the time the sender asked for; everything about the person is decided then.</summary>
+    public sealed record Schedule(string Reason, DateTimeOffset At) : DeliveryDecision;
+
     /// <summary>Cannot be sent as it stands (no address, unknown category); a dead letter an operator can replay once it is fixed.</summary>
     public sealed record Reject(string Reason) : DeliveryDecision;
 
     public static DeliveryDecision For(DeliveryDispatched record, DeliveryProfile profile, DateTimeOffset now)
     {
+        if (record.SendTime is { } sendTime)
+        {
+            var zone = QuietHours.ZoneOf(profile.Recipient?.TimeZone);
+            var at = sendTime.InstantFor(zone);
+            if (at > now)
+            {
+                return new Schedule(sendTime.Local is { } local
+                    ? $"Scheduled for {local:yyyy-MM-dd HH:mm:ss} {zone.Id} ({at:O})"
+                    : $"Scheduled for {at:O}", at);
+            }
+        }
         if (profile.Category is not { } category)
         {
             return new Reject($"Unknown category '{record.Category}'.");

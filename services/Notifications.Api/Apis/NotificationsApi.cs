@@ -24,6 +24,8 @@ public static class NotificationsApi
         api.MapGet("/search", NotificationSearch.SearchAsync).RequireAuthorization(PlatformPolicies.OperationsReader)
             .ProducesValidationProblem();
         api.MapGet("/{id:guid}", NotificationQueries.GetByIdAsync).RequireAuthorization(PlatformPolicies.Authenticated);
+        api.MapPost("/{id:guid}/cancel", CancelById.HandleAsync).RequireAuthorization(PlatformPolicies.Sender)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/cancellations", CancelByCorrelation.HandleAsync).RequireAuthorization(PlatformPolicies.Sender)
             .Accepts<CancelByCorrelation.Request>("application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -60,17 +60,8 @@ public static class CancelByCorrelation
         var reports = new List<NotificationReport>();
         foreach (var notification in notifications)
         {
-            var requested = !notification.Status.IsFinal() && notification.CancelledAt is null;
-            if (requested)
-            {
-                notification.CancelledAt = now;
-                notification.CancelledBy = senderId;
-                notification.UpdatedAt = now;
-                outbox.Add(new NotificationCancelled(notification.Id, request.CorrelationKey, senderId, now));
-            }
-            var delivered = notification.Attempts.Where(a => a.State == DeliveryStates.Delivered)
-                .Select(a => a.RecipientUserId).Distinct().ToList();
-            reports.Add(new NotificationReport(notification.Id, notification.Status.ToString(), requested, delivered));
+            var requested = CancellationRequest.TryRequest(notification, senderId, now, outbox);
+            reports.Add(new NotificationReport(notification.Id, notification.Status.ToString(), requested, CancellationRequest.DeliveredTo(notification)));
         }
         await db.SaveChangesAsync(ct);
 

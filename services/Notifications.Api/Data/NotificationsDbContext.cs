@@ -33,6 +33,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             n.Property(x => x.RequestHash).HasMaxLength(64);
             n.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
             n.Property(x => x.CancelledBy).HasMaxLength(200);
+            n.Ignore(x => x.SendTime);
+            // A wall-clock time with no zone of its own: each recipient's zone gives it its instant.
+            n.Property(x => x.SendAtLocal).HasColumnType("timestamp without time zone");
             // One notification per sender and key: concurrent retries race here, and the loser reads the winner.
             n.HasIndex(x => new { x.SenderId, x.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
             n.HasIndex(x => new { x.SenderId, x.CreatedAt });

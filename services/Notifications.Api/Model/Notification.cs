@@ -1,3 +1,5 @@
+using NotificationAspire.Contracts.Events;
+
 namespace Notifications.Api.Model;
 
 /// <summary>A request to tell one or more people something, tracked until every delivery is final.</summary>
@@ -33,6 +35,12 @@ public sealed class Notification
     public string? TemplateDataJson { get; init; }
     public string? CorrelationKey { get; init; }
 
+    /// <summary>When the sender wants it delivered: one instant, or (<see cref="SendAtLocal"/>) a wall-clock time in each recipient's zone; both null means now.</summary>
+    public DateTimeOffset? SendAt { get; init; }
+    public DateTime? SendAtLocal { get; init; }
+
+    public SendTime? SendTime => SendAt is null && SendAtLocal is null ? null : new SendTime(SendAt, SendAtLocal);
+
     /// <summary>The caller's Idempotency-Key and a hash of the body it came with, to tell a retry from a conflict.</summary>
     public string? IdempotencyKey { get; init; }
     public string? RequestHash { get; init; }
@@ -64,6 +72,9 @@ public enum NotificationStatus
     /// <summary>At least one delivery is held back by a rate limit or an open circuit.</summary>
     Waiting,
 
+    /// <summary>Every delivery not yet final waits for the time the sender asked for (`sendAt`, `sendAtLocal`).</summary>
+    Scheduled,
+
     Delivered,
     PartiallyDelivered,
     Failed,
@@ -79,5 +90,5 @@ public static class NotificationStatusExtensions
         or NotificationStatus.PartiallyDelivered or NotificationStatus.Failed or NotificationStatus.Cancelled or NotificationStatus.Skipped;
 
     public static readonly NotificationStatus[] InFlight =
-        [NotificationStatus.Accepted, NotificationStatus.Dispatched, NotificationStatus.Retrying, NotificationStatus.Waiting];
+        [NotificationStatus.Accepted, NotificationStatus.Dispatched, NotificationStatus.Retrying, NotificationStatus.Waiting, NotificationStatus.Scheduled];
 }

@@ -16,6 +16,7 @@ public static class SendEvents
             Category = n.Category,
             Channels = n.Channels,
             Strategy = n.Strategy,
+            SendTime = n.SendTime,
             Template = template,
             TemplateData = template is null || n.TemplateDataJson is null ? null : JsonNode.Parse(n.TemplateDataJson)?.AsObject(),
         };

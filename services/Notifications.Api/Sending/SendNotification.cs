@@ -44,7 +44,8 @@ public static class SendNotification
         var template = request.TemplateKey is { Length: <= SendNotificationValidator.MaxKeyLength } templateKey
             ? await templates.LookUpAsync(templateKey, request.TemplateVersion is >= 1 ? request.TemplateVersion : null, ct)
             : null;
-        var errors = SendNotificationValidator.Validate(request, template);
+        var now = time.GetUtcNow();
+        var errors = SendNotificationValidator.Validate(request, template, now);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -55,7 +56,7 @@ public static class SendNotification
             return refusal;
         }
 
-        var notification = NewNotification(request, senderId, key, template?.Found, time.GetUtcNow());
+        var notification = NewNotification(request, senderId, key, template?.Found, now);
         return Answer(await acceptance.AcceptAsync(notification, template?.Found?.ToContent(), ct), loggers);
     }
 
@@ -83,6 +84,8 @@ public static class SendNotification
         TemplateVersion? template, DateTimeOffset now)
     {
         var id = Guid.CreateVersion7(now);
+        // Validated already; parsed again rather than carried, so the validator stays a plain list of errors.
+        var sendTime = SendTimeRules.Parse(request.SendAt, request.SendAtLocal, now, (_, _) => { });
         return new Notification
         {
             Id = id,
@@ -97,6 +100,8 @@ public static class SendNotification
             TemplateVersion = template?.Version,
             TemplateDataJson = request.TemplateData?.ToJsonString(),
             CorrelationKey = request.CorrelationKey,
+            SendAt = sendTime?.At,
+            SendAtLocal = sendTime?.Local,
             IdempotencyKey = idempotencyKey,
             RequestHash = RequestFingerprint.Of(request),
             Status = NotificationStatus.Accepted,

@@ -13,6 +13,8 @@ namespace Notifications.Api.Sending;
 /// <param name="TemplateVersion">Optional: pins an older version of the template; absent means the current one.</param>
 /// <param name="Channels">Optional, instead of <paramref name="Channel"/>: several channels in order (`["sms","email"]`).</param>
 /// <param name="Strategy">With <paramref name="Channels"/>: `first-success` (the default) or `all`.</param>
+/// <param name="SendAt">Optional: deliver at this instant (<see cref="SendTimeRules"/>); absent means now.</param>
+/// <param name="SendAtLocal">Optional, instead of <paramref name="SendAt"/>: this wall-clock time in each recipient's time zone.</param>
 public sealed record SendNotificationRequest(
     string? Channel,
     IReadOnlyList<RecipientRequest>? Recipients,
@@ -24,7 +26,9 @@ public sealed record SendNotificationRequest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TemplateVersion = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Channels = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Strategy = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Strategy = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SendAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SendAtLocal = null);
 
 /// <param name="Contact">Optional: an address for a person without a profile; absent means the one in their profile.</param>
 public sealed record RecipientRequest(string? UserId, string? Contact);

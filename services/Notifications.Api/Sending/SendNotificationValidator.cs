@@ -21,7 +21,8 @@ public static partial class SendNotificationValidator
     public const int MaxContactLength = 320;
 
     /// <param name="template">What the request's templateKey found; null when it names none.</param>
-    public static Dictionary<string, string[]> Validate(SendNotificationRequest request, TemplateLookup? template)
+    /// <param name="now">What a send time is measured against.</param>
+    public static Dictionary<string, string[]> Validate(SendNotificationRequest request, TemplateLookup? template, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
@@ -39,6 +40,7 @@ public static partial class SendNotificationValidator
         ValidateRecipients(request, Error);
         ValidateContent(request, template, Error);
 
+        SendTimeRules.Parse(request.SendAt, request.SendAtLocal, now, Error);
         if (request.CorrelationKey is { Length: > MaxKeyLength })
         {
             Error("correlationKey", $"At most {MaxKeyLength} characters.");

@@ -33,6 +33,10 @@ public static class NotificationProgress
         {
             return NotificationStatus.Waiting;
         }
+        if (Count(DeliveryStates.Scheduled) > 0 && latest.All(s => s is not null && (s == DeliveryStates.Scheduled || DeliveryStates.IsFinal(s))))
+        {
+            return NotificationStatus.Scheduled;
+        }
         return Count(DeliveryStates.Retrying) > 0 ? NotificationStatus.Retrying : NotificationStatus.Dispatched;
     }
 

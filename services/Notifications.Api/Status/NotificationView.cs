@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Notifications.Api.Model;
 
 namespace Notifications.Api.Status;
@@ -25,6 +26,13 @@ public sealed record NotificationView(
 
     public string? Strategy { get; init; }
 
+    /// <summary>When the sender asked for it to go out: one instant, or a wall-clock time in each recipient's zone; null means at once.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? SendAt { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTime? SendAtLocal { get; init; }
+
     public static NotificationView From(Notification n) => new(
         n.Id, n.Status.ToString(), n.Category, n.Channel, n.Subject, n.TemplateKey, n.TemplateVersion, n.CorrelationKey, n.CreatedAt, n.UpdatedAt,
         n.Recipients.Select(r => new RecipientView(r.UserId, r.Contact)).ToList(),
@@ -38,6 +46,8 @@ public sealed record NotificationView(
     {
         Channels = n.Channels,
         Strategy = n.Strategy,
+        SendAt = n.SendAt,
+        SendAtLocal = n.SendAtLocal,
     };
 }
 

@@ -9,10 +9,11 @@ public static class WebhookEventTypes
     public const string Failed = "message.failed";
     public const string Retrying = "message.retrying";
     public const string Waiting = "message.waiting";
+    public const string Scheduled = "message.scheduled";
     public const string Skipped = "message.skipped";
     public const string Cancelled = "message.cancelled";
 
-    public static IReadOnlyList<string> All { get; } = [Delivered, Failed, Retrying, Waiting, Skipped, Cancelled];
+    public static IReadOnlyList<string> All { get; } = [Delivered, Failed, Retrying, Waiting, Scheduled, Skipped, Cancelled];
 
     /// <summary>The event type of a delivery state, or null for a state senders are not told about.</summary>
     public static string? Of(string deliveryState) => deliveryState switch
@@ -21,6 +22,7 @@ public static class WebhookEventTypes
         DeliveryStates.Failed => Failed,
         DeliveryStates.Retrying => Retrying,
         DeliveryStates.Waiting => Waiting,
+        DeliveryStates.Scheduled => Scheduled,
         DeliveryStates.Skipped => Skipped,
         DeliveryStates.Cancelled => Cancelled,
         _ => null,

@@ -117,7 +117,7 @@ public sealed class ContentValidationTests
             Validate(Template("password-changed", new JsonObject { ["name"] = "Alice" }))["templateData.changedAt"]);
 
     private static Dictionary<string, string[]> Validate(SendNotificationRequest request) =>
-        SendNotificationValidator.Validate(request, request.TemplateKey is { } key ? SeededTemplates.LookUp(key) : null);
+        SendNotificationValidator.Validate(request, request.TemplateKey is { } key ? SeededTemplates.LookUp(key) : null, DateTimeOffset.UtcNow);
 
     private static SendNotificationRequest Email() =>
         new("email", [new RecipientRequest("alice", "alice@example.com")], "Hello", "It works.", null, null, null);

@@ -9,7 +9,7 @@ public sealed class RecipientValidationTests
     public void A_request_without_recipients_is_refused()
     {
         Assert.Contains("recipients", Validate([]).Keys);
-        Assert.Contains("recipients", SendNotificationValidator.Validate(Email([]) with { Recipients = null }, null).Keys);
+        Assert.Contains("recipients", SendNotificationValidator.Validate(Email([]) with { Recipients = null }, null, DateTimeOffset.UtcNow).Keys);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class RecipientValidationTests
     [Fact]
     public void Without_a_channel_a_contact_must_still_be_an_email_address_the_only_inline_contact_there_is() =>
         Assert.Equal(["'+4915112345678' is not an email address."],
-            SendNotificationValidator.Validate(Email([new("alice", "+4915112345678")]) with { Channel = null }, null)["recipients[0].contact"]);
+            SendNotificationValidator.Validate(Email([new("alice", "+4915112345678")]) with { Channel = null }, null, DateTimeOffset.UtcNow)["recipients[0].contact"]);
 
     [Theory]
     [InlineData("alice")]
@@ -77,7 +77,7 @@ public sealed class RecipientValidationTests
         Assert.Equal([$"'{contact}' is not an email address."], Validate([new("alice", contact)])["recipients[0].contact"]);
 
     private static Dictionary<string, string[]> Validate(IReadOnlyList<RecipientRequest> recipients) =>
-        SendNotificationValidator.Validate(Email(recipients), null);
+        SendNotificationValidator.Validate(Email(recipients), null, DateTimeOffset.UtcNow);
 
     private static SendNotificationRequest Email(IReadOnlyList<RecipientRequest> recipients) =>
         new("email", recipients, "Hello", "It works.", null, null, null);

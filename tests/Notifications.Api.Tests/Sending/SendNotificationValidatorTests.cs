@@ -67,7 +67,7 @@ public sealed class SendNotificationValidatorTests
         Assert.Contains("templateData", Validate(Email() with { TemplateData = new JsonObject { ["x"] = "y" } }).Keys);
 
     private static Dictionary<string, string[]> Validate(SendNotificationRequest request) =>
-        SendNotificationValidator.Validate(request, request.TemplateKey is { } key ? SeededTemplates.LookUp(key) : null);
+        SendNotificationValidator.Validate(request, request.TemplateKey is { } key ? SeededTemplates.LookUp(key) : null, DateTimeOffset.UtcNow);
 
     private static SendNotificationRequest Email() =>
         new("email", [new RecipientRequest("alice", "alice@example.com")], "Hello", "It works.", null, null, "order-1");

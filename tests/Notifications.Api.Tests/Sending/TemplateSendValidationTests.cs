@@ -54,7 +54,7 @@ public sealed class TemplateSendValidationTests
     [Fact]
     public void An_unknown_key_is_an_error_at_template_key() =>
         Assert.Equal(["Unknown template 'order-shiped'. GET /api/templates lists them."],
-            SendNotificationValidator.Validate(OrderShipped(Data()) with { TemplateKey = "order-shiped" }, SeededTemplates.LookUp("order-shiped"))["templateKey"]);
+            SendNotificationValidator.Validate(OrderShipped(Data()) with { TemplateKey = "order-shiped" }, SeededTemplates.LookUp("order-shiped"), DateTimeOffset.UtcNow)["templateKey"]);
 
     [Fact]
     public void A_version_the_template_does_not_have_is_an_error_at_template_version()
@@ -62,7 +62,7 @@ public sealed class TemplateSendValidationTests
         var request = OrderShipped(Data()) with { TemplateVersion = 7 };
 
         Assert.Equal(["Template 'order-shipped' has no version 7."],
-            SendNotificationValidator.Validate(request, SeededTemplates.LookUp("order-shipped", 7))["templateVersion"]);
+            SendNotificationValidator.Validate(request, SeededTemplates.LookUp("order-shipped", 7), DateTimeOffset.UtcNow)["templateVersion"]);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class TemplateSendValidationTests
     {
         var request = OrderShipped(Data()) with { TemplateVersion = 1 };
 
-        Assert.Empty(SendNotificationValidator.Validate(request, SeededTemplates.LookUp("order-shipped", 1)));
+        Assert.Empty(SendNotificationValidator.Validate(request, SeededTemplates.LookUp("order-shipped", 1), DateTimeOffset.UtcNow));
     }
 
     [Theory]
@@ -95,17 +95,17 @@ public sealed class TemplateSendValidationTests
             new JsonObject { ["name"] = "Alice", ["changedAt"] = "09:00" }, null);
 
         // sms is not a supported channel yet either; the template's own answer is what this pins.
-        Assert.Contains("Template 'password-changed' version 1 has no sms content.", SendNotificationValidator.Validate(request, lookup)["channel"]);
+        Assert.Contains("Template 'password-changed' version 1 has no sms content.", SendNotificationValidator.Validate(request, lookup, DateTimeOffset.UtcNow)["channel"]);
     }
 
     [Fact]
     public void A_version_without_a_template_is_refused() =>
         Assert.Equal(["A template version needs a templateKey."],
             SendNotificationValidator.Validate(new SendNotificationRequest("email", [new RecipientRequest("alice", null)], "Hi", "Text", null, null, null,
-                TemplateVersion: 2), null)["templateVersion"]);
+                TemplateVersion: 2), null, DateTimeOffset.UtcNow)["templateVersion"]);
 
     private static Dictionary<string, string[]> Validate(SendNotificationRequest request) =>
-        SendNotificationValidator.Validate(request, SeededTemplates.LookUp(request.TemplateKey!, request.TemplateVersion is >= 1 ? request.TemplateVersion : null));
+        SendNotificationValidator.Validate(request, SeededTemplates.LookUp(request.TemplateKey!, request.TemplateVersion is >= 1 ? request.TemplateVersion : null), DateTimeOffset.UtcNow);
 
     private static SendNotificationRequest OrderShipped(JsonObject? data) =>
         new(null, [new RecipientRequest("alice", null)], null, null, "order-shipped", data, null, Category: "order-updates");

@@ -53,6 +53,19 @@ public sealed class NotificationProgressTests
             .Report("alice", DeliveryStates.Retrying).Report("bob", DeliveryStates.Waiting).Status);
 
     [Fact]
+    public void Scheduled_when_every_delivery_not_yet_final_waits_for_its_time() =>
+        Assert.Equal(NotificationStatus.Scheduled, new ReportedDeliveries("alice", "bob")
+            .Report("alice", DeliveryStates.Scheduled).Report("bob", DeliveryStates.Delivered).Status);
+
+    [Fact]
+    public void A_recipient_not_reported_yet_or_retrying_beside_a_scheduled_one_is_not_scheduled()
+    {
+        Assert.Equal(NotificationStatus.Dispatched, new ReportedDeliveries("alice", "bob").Report("alice", DeliveryStates.Scheduled).Status);
+        Assert.Equal(NotificationStatus.Retrying, new ReportedDeliveries("alice", "bob")
+            .Report("alice", DeliveryStates.Scheduled).Report("bob", DeliveryStates.Retrying).Status);
+    }
+
+    [Fact]
     public void A_later_report_replaces_an_earlier_one()
     {
         var deliveries = new ReportedDeliveries("alice").Report("alice", DeliveryStates.Retrying);

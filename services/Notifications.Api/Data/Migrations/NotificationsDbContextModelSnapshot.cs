@@ -226,6 +226,12 @@ namespace Notifications.Api.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("SendAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SendAtLocal")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<string>("SenderId")
                         .IsRequired()
                         .HasMaxLength(200)
