@@ -18,6 +18,9 @@ public sealed record SendTime(DateTimeOffset? At, DateTime? Local)
         return DateTimeOffset.FromUnixTimeMilliseconds(instant.ToUnixTimeMilliseconds());
     }
 
+    /// <summary>The last instant it can mean anywhere: a local time comes last to UTC-12, twelve hours after UTC.</summary>
+    public DateTimeOffset LatestInstant => At ?? new DateTimeOffset(DateTime.SpecifyKind(Local!.Value, DateTimeKind.Unspecified), TimeSpan.Zero).AddHours(12);
+
     private static DateTimeOffset LocalInstant(DateTime local, TimeZoneInfo zone)
     {
         while (zone.IsInvalidTime(local))

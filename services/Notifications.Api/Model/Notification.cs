@@ -41,6 +41,9 @@ public sealed class Notification
 
     public SendTime? SendTime => SendAt is null && SendAtLocal is null ? null : new SendTime(SendAt, SendAtLocal);
 
+    /// <summary>The latest instant any of its deliveries falls due (a local time comes last to UTC-12); null when sent at once.</summary>
+    public DateTimeOffset? DueBy { get; init; }
+
     /// <summary>The caller's Idempotency-Key and a hash of the body it came with, to tell a retry from a conflict.</summary>
     public string? IdempotencyKey { get; init; }
     public string? RequestHash { get; init; }

@@ -56,6 +56,8 @@ public sealed class StuckNotificationReconciler(
         var cutoff = now - options.Value.StuckAfter;
         var stuck = await db.Notifications.Include(n => n.Recipients)
             .Where(n => NotificationStatusExtensions.InFlight.Contains(n.Status) && n.UpdatedAt < cutoff)
+            // A scheduled delivery is kept in the worker's database until due: not stuck before then.
+            .Where(n => n.Status != NotificationStatus.Scheduled || n.DueBy < cutoff)
             .OrderBy(n => n.UpdatedAt).Take(200).ToListAsync(ct);
 
         foreach (var notification in stuck)

@@ -102,6 +102,7 @@ public static class SendNotification
             CorrelationKey = request.CorrelationKey,
             SendAt = sendTime?.At,
             SendAtLocal = sendTime?.Local,
+            DueBy = sendTime?.LatestInstant,
             IdempotencyKey = idempotencyKey,
             RequestHash = RequestFingerprint.Of(request),
             Status = NotificationStatus.Accepted,

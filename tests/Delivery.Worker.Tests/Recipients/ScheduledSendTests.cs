@@ -68,6 +68,15 @@ public sealed class ScheduledSendTests
         Assert.Equal(new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero), twice.InstantFor(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")));
     }
 
+    [Fact]
+    public void No_zone_has_a_local_time_later_than_its_latest_instant()
+    {
+        var nine = new SendTime(null, new DateTime(2026, 6, 1, 9, 0, 0));
+
+        Assert.Equal(new DateTimeOffset(2026, 6, 1, 21, 0, 0, TimeSpan.Zero), nine.LatestInstant);
+        Assert.All(TimeZoneInfo.GetSystemTimeZones(), zone => Assert.True(nine.InstantFor(zone) <= nine.LatestInstant, zone.Id));
+    }
+
     private static DeliveryDecision Decide(SendTime sendTime, string? timeZone, DateTimeOffset now)
     {
         var record = new DeliveryDispatched(Guid.NewGuid(), "key", "alice", null, Channels.Email, "Hi", "Text", null, 1, null, [])

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Notifications.Api.Data.Migrations
 {
     [DbContext(typeof(NotificationsDbContext))]
-    [Migration("20261201205339_SendTime")]
+    [Migration("20261201211719_SendTime")]
     partial class SendTime
     {
         /// <inheritdoc />
@@ -216,6 +216,9 @@ namespace Notifications.Api.Data.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DueBy")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IdempotencyKey")

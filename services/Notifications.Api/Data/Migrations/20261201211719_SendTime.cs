@@ -12,6 +12,12 @@ namespace Notifications.Api.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DueBy",
+                table: "notifications",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "SendAt",
                 table: "notifications",
                 type: "timestamp with time zone",
@@ -27,6 +33,10 @@ namespace Notifications.Api.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "DueBy",
+                table: "notifications");
+
             migrationBuilder.DropColumn(
                 name: "SendAt",
                 table: "notifications");
