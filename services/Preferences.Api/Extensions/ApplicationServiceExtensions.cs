@@ -7,6 +7,7 @@ using Preferences.Api.Preferences;
 using Preferences.Api.PushSubscriptions;
 using Preferences.Api.Recipients;
 using Preferences.Api.Unsubscribe;
+using Preferences.Api.WebhookEndpoints;
 
 namespace Preferences.Api.Extensions;
 
@@ -20,6 +21,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<RecipientDirectory>();
         builder.Services.AddScoped<PreferenceStore>();
         builder.Services.AddScoped<PushSubscriptionStore>();
+        builder.AddWebhookEndpoints();
         builder.Services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<UnsubscribeOptions>, UnsubscribeOptionsValidator>();
         builder.Services.AddSingleton<UnsubscribeLinks>();
