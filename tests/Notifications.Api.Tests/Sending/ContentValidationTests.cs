@@ -12,7 +12,7 @@ public sealed class ContentValidationTests
 
     [Fact]
     public void An_unsupported_channel_is_refused_naming_the_supported_ones() =>
-        Assert.Equal(["Unsupported channel 'pigeon'. Supported: email, in-app, push, sms; or leave it out for the category's channels."],
+        Assert.Equal(["Unsupported channel 'pigeon'. Supported: email, in-app, push, sms, webhook; or leave it out for the category's channels."],
             Validate(Email() with { Channel = "pigeon" })["channel"]);
 
     [Fact]
