@@ -35,9 +35,11 @@ public sealed class WebhookChannelTests(PlatformFixture platform)
             var id = await _people.SendAsync(Webhook("alice", $"Parcel {path}"));
 
             var view = await _people.WaitForStatusAsync(id, "Delivered");
-            var attempt = People.OnlyAttempt(view);
-            Assert.Equal("webhook", attempt.GetProperty("channel").GetString());
-            Assert.Equal("webhook", attempt.GetProperty("provider").GetString());
+            var attempts = view.GetProperty("attempts").EnumerateArray().ToList();
+            Assert.Equal(["Retrying", "Delivered"], attempts.Select(a => a.GetProperty("state").GetString()));
+            Assert.All(attempts, a => Assert.Equal("webhook", a.GetProperty("channel").GetString()));
+            Assert.Contains("HTTP 503", attempts[0].GetProperty("error").GetString());
+            Assert.Equal("webhook", attempts[1].GetProperty("provider").GetString());
             var received = receiver.For(id);
             Assert.Equal([503, 200], received.Select(r => r.AnsweredWith));
             Assert.All(received, r => Assert.True(WebhookReceiver.Verifies(r, endpoint.Secret), $"signature of {r.Id} does not verify"));
