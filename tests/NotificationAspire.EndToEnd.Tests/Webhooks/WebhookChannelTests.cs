@@ -113,7 +113,8 @@ public sealed class WebhookChannelTests(PlatformFixture platform)
 
             var attempt = People.OnlyAttempt(await _people.WaitForStatusAsync(id, "Failed"));
             Assert.Contains("refused", attempt.GetProperty("error").GetString());
-            Assert.Contains("127.0.0.0/8", attempt.GetProperty("error").GetString());
+            // localhost may resolve to ::1 first: the reason names whichever address it vetted, and its kind of range.
+            Assert.Contains("loopback", attempt.GetProperty("error").GetString());
             Assert.False(bait.Pending(), "the guard let a connection reach 127.0.0.1");
         }
         finally
