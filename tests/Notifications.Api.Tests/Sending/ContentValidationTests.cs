@@ -20,6 +20,14 @@ public sealed class ContentValidationTests
         Assert.Contains("push subscriptions", Validate(Email() with { Channel = "push", Recipients = [new("u1", "https://push.example/x")] })["recipients[0].contact"][0]);
 
     [Fact]
+    public void Webhook_is_a_channel_alone_or_among_several_but_takes_no_inline_contact_naming_the_field()
+    {
+        Assert.Empty(Validate(Email() with { Channel = "webhook", Recipients = [new("u1", null)] }));
+        Assert.Empty(Validate(Email() with { Channel = null, Channels = ["webhook", "email"], Strategy = "all", Recipients = [new("u1", null)] }));
+        Assert.Contains("webhook endpoints", Validate(Email() with { Channel = "webhook", Recipients = [new("u1", "https://hooks.example/in")] })["recipients[0].contact"][0]);
+    }
+
+    [Fact]
     public void Several_channels_in_order_with_a_strategy_are_accepted() =>
         Assert.Empty(Validate(Email() with { Channel = null, Channels = ["sms", "email"], Strategy = "first-success", Recipients = [new("u1", null)] }));
 
