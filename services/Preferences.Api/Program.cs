@@ -24,6 +24,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapRecipientsApi();
 app.MapPreferencesApi();
 app.MapPushSubscriptionsApi();
+app.MapWebhookEndpointsApi();
 app.MapCategoriesApi();
 app.MapUnsubscribeApi();
 

@@ -43,6 +43,10 @@ public class PlatformFixture : IAsyncLifetime
         $"--ServiceSettings:{Contracts.ResourceNames.NotificationsApi}:Webhooks:AllowPlainHttp=true",
         $"--ServiceSettings:{Contracts.ResourceNames.NotificationsApi}:Webhooks:FirstRetryDelay=00:00:01",
         $"--ServiceSettings:{Contracts.ResourceNames.NotificationsApi}:Webhooks:MaxAttempts={WebhookMaxAttempts}",
+        // The webhook channel likewise: people register endpoints on the receiver's address over plain http, the worker reaches it.
+        $"--ServiceSettings:{Contracts.ResourceNames.PreferencesApi}:Webhooks:AllowedNetworks:0={WebhookReceiverAddress}/32",
+        $"--ServiceSettings:{Contracts.ResourceNames.PreferencesApi}:Webhooks:AllowPlainHttp=true",
+        $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Webhooks:AllowedNetworks:0={WebhookReceiverAddress}/32",
     ];
 
     /// <summary>The address the webhook receivers of the tests listen on: loopback, but not 127.0.0.1.</summary>

@@ -73,7 +73,7 @@ public static class DeliveryStates
     public static bool IsFinal(string state) => state is Delivered or Failed or Cancelled or Skipped;
 }
 
-/// <summary>Channels the platform delivers on: email, SMS, web push, and in-app (the person's inbox in `inbox-api`).</summary>
+/// <summary>Channels the platform delivers on: email, SMS, web push, webhook, and in-app (the person's inbox in `inbox-api`).</summary>
 public static class Channels
 {
     public const string Email = "email";
@@ -87,8 +87,11 @@ public static class Channels
     /// <summary>Web push (RFC 8030) to every browser subscription the person registered in `preferences-api`.</summary>
     public const string Push = Recipients.KnownChannels.Push;
 
+    /// <summary>A signed HTTP POST (Standard Webhooks) to every webhook endpoint the person has in `preferences-api`.</summary>
+    public const string Webhook = Recipients.KnownChannels.Webhook;
+
     /// <summary>The channels a sender may name.</summary>
-    public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal) { Email, Sms, Push, InApp };
+    public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal) { Email, Sms, Push, Webhook, InApp };
 
     /// <summary>
     /// The candidates of a send that names no channel. In-app is not among them yet: the fan-out does not know the

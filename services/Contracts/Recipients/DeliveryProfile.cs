@@ -18,6 +18,9 @@ public sealed record DeliveryProfile(
 {
     /// <summary>The person's browsers that accept web push; empty means no push address. Added after the first version.</summary>
     public IReadOnlyList<PushSubscriptionContact> PushSubscriptions { get; init; } = [];
+
+    /// <summary>The person's enabled webhook endpoints, secrets included; empty means no webhook address. Added after the first version.</summary>
+    public IReadOnlyList<WebhookEndpointContact> WebhookEndpoints { get; init; } = [];
 }
 
 /// <summary>A person's contacts and the settings that shape a message to them.</summary>

@@ -9,7 +9,7 @@ namespace Delivery.Worker.Composing;
 /// The message one person gets: the sender's own text, or the pinned template rendered in the person's locale
 /// (falling back `de-AT` -> `de` -> the template's default) with the send's data and the person's profile; plus,
 /// unless the category is critical, a one-click unsubscribe link for this category and channel. In-app messages
-/// take the template's in-app part, or where it has none the email's subject as title and its text as body; push
+/// and webhooks take the template's in-app part, or where it has none the email's subject as title and its text as body; push
 /// messages their push part, else the in-app one, else the email's.
 /// </summary>
 public sealed class MessageComposer(TemplateRenderer renderer, UnsubscribeLinks unsubscribeLinks)
@@ -43,8 +43,9 @@ public sealed class MessageComposer(TemplateRenderer renderer, UnsubscribeLinks 
                 Origin = origin,
             };
         }
-        if (record.Channel == Channels.InApp)
+        if (record.Channel is Channels.InApp or Channels.Webhook)
         {
+            // A webhook's receiver is the person's own system: it gets what their inbox would show.
             return new OutgoingMessage(record.DeliveryKey, contact, rendered.InAppTitle ?? rendered.EmailSubject ?? string.Empty,
                 rendered.InAppBody ?? rendered.EmailText ?? string.Empty)
             {

@@ -9,6 +9,7 @@ using Delivery.Worker.Providers.InApp;
 using Delivery.Worker.Providers.Protection;
 using Delivery.Worker.Providers.Push;
 using Delivery.Worker.Providers.Sms;
+using Delivery.Worker.Providers.Webhook;
 using Delivery.Worker.Recipients;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,7 @@ public static class ApplicationServiceExtensions
         builder.AddEmailProvider();
         builder.AddSmsProviders();
         builder.AddWebPush();
+        builder.AddWebhookChannel();
         builder.Services.AddSingleton<IChannelProvider, InboxProvider>();
         // After every provider is registered: it wraps them in circuit breakers and rate limits (Deferred sends).
         builder.Services.AddProviderProtection(builder.Configuration);

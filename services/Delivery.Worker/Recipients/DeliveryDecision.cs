@@ -1,4 +1,5 @@
 using Delivery.Worker.Providers.Push;
+using Delivery.Worker.Providers.Webhook;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Contracts.Recipients;
 
@@ -67,6 +68,8 @@ public abstract record DeliveryDecision
         {
             return new Reject(channel == Channels.Push
                 ? "No push address: the recipient has registered no push subscription."
+                : channel == Channels.Webhook
+                ? "No webhook address: the recipient has no enabled webhook endpoint (one that answered 410 Gone is disabled)."
                 : profile.Recipient is null
                 ? $"No {channel} address: the send gave none and the recipient has no profile."
                 : $"No {channel} address: the send gave none and the recipient's profile has none.");
@@ -88,6 +91,8 @@ public abstract record DeliveryDecision
         Channels.Sms => profile.Recipient?.Phone,
         // Every browser the person registered, as one contact the push provider sends to in turn; none is no address.
         Channels.Push => PushContact.Of(profile.PushSubscriptions),
+        // Likewise every enabled webhook endpoint, with the secret each is signed with.
+        Channels.Webhook => WebhookContact.Of(profile.WebhookEndpoints),
         _ => null,
     };
 }

@@ -21,4 +21,12 @@ public sealed class PreferencesClient(HttpClient http)
             $"/api/recipients/{Uri.EscapeDataString(userId)}/push-subscriptions/{subscriptionId}/gone", content: null, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>The endpoint answered 410 Gone: preferences-api disables it (idempotent).</summary>
+    public async Task ReportGoneWebhookEndpointAsync(string userId, Guid endpointId, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync(
+            $"/api/recipients/{Uri.EscapeDataString(userId)}/webhook-endpoints/{endpointId}/gone", content: null, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
 }

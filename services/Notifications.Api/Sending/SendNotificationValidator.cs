@@ -129,6 +129,12 @@ public static partial class SendNotificationValidator
                 error($"recipients[{i}].contact", "Push takes no contact: it goes to the browsers the person registered (their push subscriptions); leave the contact out.");
                 continue;
             }
+            if (request.Channel is Channels.Webhook)
+            {
+                // A URL given here would have no secret to be signed with, nor the registration's checks.
+                error($"recipients[{i}].contact", "Webhook takes no contact: it goes to the webhook endpoints registered for the person; leave the contact out.");
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(contact) || contact.Length > MaxContactLength)
             {
                 error($"recipients[{i}].contact", $"A contact, when given, is 1 to {MaxContactLength} characters; leave it out to use the person's profile.");

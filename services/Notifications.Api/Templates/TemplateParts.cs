@@ -35,6 +35,8 @@ public static class TemplateParts
         {
             NotificationAspire.Contracts.Events.Channels.InApp => complete.Contains("inApp") || emailText,
             NotificationAspire.Contracts.Events.Channels.Push => complete.Contains("push") || emailText,
+            // A webhook carries what an inbox item does: the in-app part, or the email's subject and text.
+            NotificationAspire.Contracts.Events.Channels.Webhook => complete.Contains("inApp") || emailText,
             _ => complete.Contains(channel),
         };
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using NotificationAspire.Webhooks;
 
 namespace Notifications.Api.Webhooks;
@@ -7,12 +6,11 @@ namespace Notifications.Api.Webhooks;
 public sealed record RegisterWebhookEndpoint(string? Url, IReadOnlyList<string?>? Events);
 
 /// <summary>
-/// Checks a registration field by field. An address literal the SSRF guard would refuse is refused here already,
-/// with the reason; a name is vetted each time a message is sent, since what it resolves to can change.
+/// Checks a registration field by field; the URL as every webhook target is checked (<see cref="WebhookUrl"/>).
 /// </summary>
 public static class WebhookEndpointValidator
 {
-    public const int MaxUrlLength = 2000;
+    public const int MaxUrlLength = WebhookUrl.MaxLength;
 
     public static FieldErrors Validate(RegisterWebhookEndpoint request, WebhookOptions options, SsrfGuard guard)
     {
@@ -40,23 +38,9 @@ public static class WebhookEndpointValidator
 
     private static void ValidateUrl(string? url, WebhookOptions options, SsrfGuard guard, FieldErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(url) || url.Length > MaxUrlLength || !TextRules.IsSingleLine(url)
-            || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        foreach (var problem in WebhookUrl.Problems(url, options.AllowPlainHttp, guard))
         {
-            errors.Add("url", $"An absolute https URL of at most {MaxUrlLength} characters is required.");
-            return;
-        }
-        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && options.AllowPlainHttp))
-        {
-            errors.Add("url", options.AllowPlainHttp ? "The URL must be http or https." : "The URL must be https: payloads and signatures travel over TLS.");
-        }
-        if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Fragment))
-        {
-            errors.Add("url", "No user name, password or fragment in the URL; authenticate the messages by their signature.");
-        }
-        if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && guard.RefusalFor(address) is { } refusal)
-        {
-            errors.Add("url", $"Webhooks may not target {refusal}.");
+            errors.Add("url", problem);
         }
     }
 }

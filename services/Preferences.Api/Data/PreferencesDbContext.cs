@@ -3,7 +3,7 @@ using Preferences.Api.Model;
 
 namespace Preferences.Api.Data;
 
-/// <summary>preferences-api's own database: recipient profiles, categories, preferences, quiet hours and push subscriptions.</summary>
+/// <summary>preferences-api's own database: recipient profiles, categories, preferences, quiet hours, push subscriptions and webhook endpoints.</summary>
 public sealed class PreferencesDbContext(DbContextOptions<PreferencesDbContext> options) : DbContext(options)
 {
     public DbSet<RecipientProfile> Recipients => Set<RecipientProfile>();
@@ -11,6 +11,7 @@ public sealed class PreferencesDbContext(DbContextOptions<PreferencesDbContext> 
     public DbSet<Preference> Preferences => Set<Preference>();
     public DbSet<QuietHours> QuietHours => Set<QuietHours>();
     public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -61,6 +62,17 @@ public sealed class PreferencesDbContext(DbContextOptions<PreferencesDbContext> 
             p.Property(x => x.Auth).HasMaxLength(40);
             // A browser's endpoint belongs to one person at a time here; registering it again updates it.
             p.HasIndex(x => new { x.UserId, x.Endpoint }).IsUnique();
+        });
+        model.Entity<WebhookEndpoint>(e =>
+        {
+            e.ToTable("webhook_endpoints");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.UserId).HasMaxLength(200);
+            e.Property(x => x.Url).HasMaxLength(NotificationAspire.Webhooks.WebhookUrl.MaxLength);
+            e.Property(x => x.Secret).HasMaxLength(100);
+            e.Property(x => x.DisabledReason).HasMaxLength(500);
+            // The same URL twice for one person would post every notification to it twice.
+            e.HasIndex(x => new { x.UserId, x.Url }).IsUnique();
         });
     }
 }

@@ -8,7 +8,7 @@ namespace Preferences.Api.DeliveryProfiles;
 
 /// <summary>
 /// `GET /api/recipients/{userId}/delivery-profile?category={key}`: the worker's question at every attempt, so
-/// it is five indexed lookups without tracking. Always 200: what does not exist is null, never 404, so the
+/// it is six indexed lookups without tracking. Always 200: what does not exist is null, never 404, so the
 /// worker can tell "no profile" from "service unreachable".
 /// </summary>
 public static class DeliveryProfileQuery
@@ -29,14 +29,17 @@ public static class DeliveryProfileQuery
 
         var subscriptions = await db.PushSubscriptions.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)
             .Select(s => new PushSubscriptionContact(s.Id, s.Endpoint, s.P256dh, s.Auth)).ToListAsync(ct);
+        // A disabled endpoint (it answered 410) is no address: none left means the webhook channel has none.
+        var webhooks = await db.WebhookEndpoints.AsNoTracking().Where(e => e.UserId == userId && e.DisabledAt == null).OrderBy(e => e.CreatedAt)
+            .Select(e => new WebhookEndpointContact(e.Id, e.Url, e.Secret)).ToListAsync(ct);
 
         var recipient = profile is null
             ? null
             : new RecipientContact(profile.UserId, profile.Email, profile.Phone, profile.Locale, profile.TimeZone, RecipientView.ParseData(profile.DataJson));
-        return TypedResults.Ok(new DeliveryProfile(recipient, found, preferences, quietHours) { PushSubscriptions = subscriptions });
+        return TypedResults.Ok(new DeliveryProfile(recipient, found, preferences, quietHours) { PushSubscriptions = subscriptions, WebhookEndpoints = webhooks });
     }
 
-    /// <summary>The worker asks this at every attempt with a 2 s budget; its five queries are compiled before the first one.</summary>
+    /// <summary>The worker asks this at every attempt with a 2 s budget; its six queries are compiled before the first one.</summary>
     public static async Task WarmUpAsync(IServiceProvider services, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();

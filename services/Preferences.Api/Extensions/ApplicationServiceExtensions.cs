@@ -7,6 +7,7 @@ using Preferences.Api.Preferences;
 using Preferences.Api.PushSubscriptions;
 using Preferences.Api.Recipients;
 using Preferences.Api.Unsubscribe;
+using Preferences.Api.WebhookEndpoints;
 
 namespace Preferences.Api.Extensions;
 
@@ -21,6 +22,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<PreferenceStore>();
         builder.Services.AddScoped<PushSubscriptionStore>();
         builder.Services.AddOptions<WebPushKeyOptions>().BindConfiguration(WebPushKeyOptions.SectionName);
+        builder.AddWebhookEndpoints();
         builder.Services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<UnsubscribeOptions>, UnsubscribeOptionsValidator>();
         builder.Services.AddSingleton<UnsubscribeLinks>();

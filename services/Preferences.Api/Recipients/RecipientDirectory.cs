@@ -68,6 +68,7 @@ public sealed class RecipientDirectory(PreferencesDbContext db, TimeProvider tim
             await db.Preferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(token);
             await db.QuietHours.Where(q => q.UserId == userId).ExecuteDeleteAsync(token);
             await db.PushSubscriptions.Where(s => s.UserId == userId).ExecuteDeleteAsync(token);
+            await db.WebhookEndpoints.Where(e => e.UserId == userId).ExecuteDeleteAsync(token);
             return await db.Recipients.Where(r => r.UserId == userId).ExecuteDeleteAsync(token);
         }, ct);
         // The erasure itself is worth a record; the user id is what delivery history keeps anyway.

@@ -112,6 +112,25 @@ public sealed class DeliveryDecisionTests
     }
 
     [Fact]
+    public void A_person_whose_webhook_endpoints_are_all_disabled_or_absent_has_no_webhook_address()
+    {
+        var decision = Decide(Record() with { Channel = Channels.Webhook }, Profile(Orders));
+
+        Assert.Equal(new DeliveryDecision.Reject("No webhook address: the recipient has no enabled webhook endpoint (one that answered 410 Gone is disabled)."), decision);
+    }
+
+    [Fact]
+    public void A_webhook_goes_to_every_endpoint_of_the_person_with_its_secret()
+    {
+        var endpoints = new WebhookEndpointContact[] { new(Guid.NewGuid(), "https://hooks.example/a", "whsec_a"), new(Guid.NewGuid(), "https://hooks.example/b", "whsec_b") };
+
+        var decision = Decide(Record() with { Channel = Channels.Webhook }, Profile(Orders) with { WebhookEndpoints = endpoints });
+
+        var contact = Assert.IsType<DeliveryDecision.Send>(decision).Contact;
+        Assert.Equal(endpoints, Delivery.Worker.Providers.Webhook.WebhookContact.Read(contact));
+    }
+
+    [Fact]
     public void Someone_without_a_profile_is_sent_to_the_inline_address()
     {
         var decision = Decide(Record(contact: "walk-in@example.com"), new DeliveryProfile(null, Orders, [], null));

@@ -12,12 +12,20 @@ public sealed class ContentValidationTests
 
     [Fact]
     public void An_unsupported_channel_is_refused_naming_the_supported_ones() =>
-        Assert.Equal(["Unsupported channel 'pigeon'. Supported: email, in-app, push, sms; or leave it out for the category's channels."],
+        Assert.Equal(["Unsupported channel 'pigeon'. Supported: email, in-app, push, sms, webhook; or leave it out for the category's channels."],
             Validate(Email() with { Channel = "pigeon" })["channel"]);
 
     [Fact]
     public void Push_is_a_channel_but_takes_no_inline_contact_naming_the_field() =>
         Assert.Contains("push subscriptions", Validate(Email() with { Channel = "push", Recipients = [new("u1", "https://push.example/x")] })["recipients[0].contact"][0]);
+
+    [Fact]
+    public void Webhook_is_a_channel_alone_or_among_several_but_takes_no_inline_contact_naming_the_field()
+    {
+        Assert.Empty(Validate(Email() with { Channel = "webhook", Recipients = [new("u1", null)] }));
+        Assert.Empty(Validate(Email() with { Channel = null, Channels = ["webhook", "email"], Strategy = "all", Recipients = [new("u1", null)] }));
+        Assert.Contains("webhook endpoints", Validate(Email() with { Channel = "webhook", Recipients = [new("u1", "https://hooks.example/in")] })["recipients[0].contact"][0]);
+    }
 
     [Fact]
     public void Several_channels_in_order_with_a_strategy_are_accepted() =>
