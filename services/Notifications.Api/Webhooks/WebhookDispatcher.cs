@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,9 @@ namespace Notifications.Api.Webhooks;
 /// <summary>
 /// Sends due webhook messages. A batch is claimed under SKIP LOCKED by pushing its due time a lease ahead, so
 /// replicas share the work and a dispatcher that dies mid-send leaves its messages to come due again: at least
-/// once, under the same `webhook-id`, which receivers dedupe on. Each outcome is recorded on its own.
+/// once, under the same `webhook-id`, which receivers dedupe on. Each outcome is recorded on its own. On a graceful
+/// stop a send already begun is finished and recorded (giving it up would send it again after the lease), and the
+/// claimed messages not begun are handed back at once.
 /// </summary>
 public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, WebhookSender sender, WebhookSignal signal, IOptions<WebhookOptions> options, TimeProvider time,
@@ -28,14 +31,25 @@ public sealed class WebhookDispatcher(
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
+            var begun = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            List<Claimed> batch = [];
             try
             {
-                var batch = await ClaimAsync(stoppingToken);
+                batch = await ClaimAsync(stoppingToken);
                 claimed = batch.Count;
                 await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken },
-                    async (message, ct) => await SendAsync(message, ct));
+                    async (message, _) =>
+                    {
+                        begun[message.Id] = true;
+                        await SendAsync(message, CancellationToken.None);
+                    });
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                await HandBackAsync([.. batch.Where(m => !begun.ContainsKey(m.Id)).Select(m => m.Id)]);
+                return;
+            }
+            catch (Exception ex)
             {
                 logger.LogWarning(ex, "Webhook dispatcher could not read or update its messages");
             }
@@ -71,6 +85,29 @@ public sealed class WebhookDispatcher(
         }, ct);
     }
 
+    /// <summary>Claimed messages this dispatcher will not send after all (it is stopping): due again now, for another replica or the next start.</summary>
+    private async Task HandBackAsync(IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+            var now = time.GetUtcNow();
+            await db.WebhookMessages.Where(m => ids.Contains(m.Id) && m.State == WebhookMessageState.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, now), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Not handed back, they come due when the lease ends: later, never twice.
+            logger.LogWarning(ex, "Could not hand back {Count} claimed webhook messages on stopping", ids.Count);
+        }
+    }
+
+    /// <param name="ct">None once a message is claimed: its send and its record are finished even while stopping.</param>
     private async Task SendAsync(Claimed message, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();

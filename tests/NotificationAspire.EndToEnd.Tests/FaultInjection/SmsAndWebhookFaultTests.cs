@@ -12,17 +12,22 @@ using Xunit.Abstractions;
 namespace NotificationAspire.EndToEnd.Tests.FaultInjection;
 
 /// <summary>
-/// The fault suite's count for the channels beyond email: texts sent while the primary SMS provider fails, a worker
-/// replica is SIGKILLed, both providers fail at once and notifications-api (which sends the status webhooks) is
-/// restarted; the sender hears about each through a status webhook whose receiver fails some first attempts. At the
-/// end every person got one text (or the copy an interrupted send explains), and the receiver heard each
-/// notification's `message.delivered` under exactly one `webhook-id`, answered 2xx exactly once.
+/// The fault suite's count for the channels beyond email: texts (and, to every sixth person, webhooks on the
+/// `webhook` channel) sent while the primary SMS provider fails, a worker replica is SIGKILLed, both providers fail
+/// at once and notifications-api (which sends the status webhooks) is restarted; the sender hears about each
+/// through a status webhook. Both receivers fail some first attempts. At the end every person got one text (or the
+/// copy an interrupted send explains) or their webhook under one `webhook-id` (a receiver dedupes on it, so a
+/// second 2xx for the same id is counted, not failed), and the sender's receiver heard each notification's
+/// `message.delivered` under exactly one `webhook-id`, answered 2xx exactly once.
 /// </summary>
 [Collection(FaultInjectionCollection.Name)]
 [Trait("Category", "FaultInjection")]
 public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITestOutputHelper output)
 {
     private const int Notifications = 240;
+
+    /// <summary>Every sixth notification goes on the `webhook` channel instead of SMS.</summary>
+    private const int WebhookEvery = 6;
     private const int InFlight = 8;
     private static readonly TimeSpan SendWindow = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan BothProvidersDown = TimeSpan.FromSeconds(6);
@@ -44,10 +49,18 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
         // Every fifth message's first attempt answers 503: the retry must carry the same webhook-id.
         receiver.Answer("/hooks/faults", attempt => attempt == 1 && Interlocked.Increment(ref firstAttempts) % 5 == 0 ? 503 : 204);
         var endpoint = await webhooks.RegisterAsync(receiver.UrlFor("/hooks/faults"), "message.delivered");
+        var channelFirstAttempts = 0;
+        receiver.Answer("/hooks/channel", attempt => attempt == 1 && Interlocked.Increment(ref channelFirstAttempts) % 4 == 0 ? 503 : 200);
         var replicas = await faults.InstancesOfAsync(ResourceNames.DeliveryWorker, expected: 2);
         faults.Supervise([ResourceNames.DeliveryWorker, ResourceNames.NotificationsApi, ResourceNames.SmsCarrier]);
         var run = Guid.NewGuid().ToString("N")[..8];
         var phones = Enumerable.Range(0, Notifications).Select(_ => SmsCarrier.NewNumber()).Distinct().ToList();
+        var personWebhooks = new PersonWebhooks(platform);
+        var channelSecrets = new Dictionary<int, string>();
+        foreach (var i in Enumerable.Range(0, phones.Count).Where(IsWebhook))
+        {
+            channelSecrets[i] = (await personWebhooks.RegisterForAsync(WebhookPerson(run, i), receiver.UrlFor("/hooks/channel"))).Secret;
+        }
         try
         {
             // 1. Send while breaking things.
@@ -65,12 +78,13 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
             }
 
             // 3. At the carrier: one text per person.
-            var texts = (await AllTextsAsync(platform)).Where(t => phones.Contains(t.GetProperty("to").GetString()!)).ToList();
+            var smsPhones = phones.Where((_, i) => !IsWebhook(i)).ToList();
+            var texts = (await AllTextsAsync(platform)).Where(t => smsPhones.Contains(t.GetProperty("to").GetString()!)).ToList();
             var throughSecondary = texts.Count(t => t.GetProperty("provider").GetString() == "vonage");
             var lostTexts = 0;
             var duplicatedTexts = 0;
             var resentAfterKill = 0;
-            foreach (var (phone, i) in phones.Select((p, i) => (p, i)))
+            foreach (var (phone, i) in phones.Select((p, i) => (p, i)).Where(p => !IsWebhook(p.i)))
             {
                 var copies = texts.Where(t => t.GetProperty("to").GetString() == phone).ToList();
                 if (copies.Count == 0)
@@ -87,7 +101,15 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
                 }
             }
 
-            // 4. At the sender's receiver: each notification's message.delivered under one webhook-id, taken once.
+            // 4. At the people's receiver (the webhook channel): each notification under one webhook-id, taken at least once.
+            var channelIds = channelSecrets.Keys.Select(i => ids[i]).ToHashSet();
+            var channelRequests = receiver.Requests.Where(r => r.Path == "/hooks/channel" && channelIds.Contains(r.NotificationId)).ToList();
+            var channelLost = channelIds.Count(id => !channelRequests.Any(r => r.NotificationId == id && r.AnsweredWith is >= 200 and < 300));
+            var channelDuplicated = channelRequests.GroupBy(r => r.NotificationId).Count(g => g.Select(r => r.Id).Distinct().Count() > 1);
+            var channelTakenTwice = channelRequests.Where(r => r.AnsweredWith is >= 200 and < 300).GroupBy(r => r.Id).Count(g => g.Count() > 1);
+            var channelUnverified = channelSecrets.Sum(s => channelRequests.Count(r => r.NotificationId == ids[s.Key] && !WebhookReceiver.Verifies(r, s.Value)));
+
+            // 5. At the sender's receiver: each notification's message.delivered under one webhook-id, taken once.
             var heard = await Eventually.MatchAsync(() => Task.FromResult(HeardAsDelivered(receiver, ids)), h => h.Count == ids.Length,
                 Deadline, $"a 2xx-answered message.delivered for each of {ids.Length} notifications");
             var duplicatedWebhooks = heard.Count(h => h.Value.Ids > 1 || h.Value.Taken > 1);
@@ -101,7 +123,10 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
             var summary = string.Create(CultureInfo.InvariantCulture,
                 $"fault-injection (sms, webhooks): notifications={ids.Length} replayed={failed.Count} texts-through-secondary={throughSecondary} texts-lost={lostTexts} texts-duplicated={duplicatedTexts} " +
                 $"texts-resent-after-kill={resentAfterKill} webhooks-lost={ids.Length - heard.Count} webhooks-duplicated={duplicatedWebhooks} " +
-                $"webhooks-retried-after-503={retried} webhooks-unverified={unverified} crashed={faults.UnexpectedStops.Count} total={_clock.Elapsed.TotalSeconds:0.0}s");
+                $"webhooks-retried-after-503={retried} webhooks-unverified={unverified} " +
+                $"channel-webhooks={channelIds.Count} channel-webhooks-lost={channelLost} channel-webhooks-duplicated={channelDuplicated} " +
+                $"channel-webhooks-taken-twice-same-id={channelTakenTwice} channel-webhooks-unverified={channelUnverified} " +
+                $"crashed={faults.UnexpectedStops.Count} total={_clock.Elapsed.TotalSeconds:0.0}s");
             output.WriteLine(summary);
             await File.WriteAllTextAsync(RepositoryPaths.Artifact("fault-injection-channels.txt"), summary + Environment.NewLine);
 
@@ -109,6 +134,9 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
             Assert.Equal(0, duplicatedTexts);
             Assert.Equal(0, duplicatedWebhooks);
             Assert.Equal(0, unverified);
+            Assert.Equal(0, channelLost);
+            Assert.Equal(0, channelDuplicated);
+            Assert.Equal(0, channelUnverified);
             Assert.True(retried > 0, "the receiver's scripted 503s were never retried");
             Assert.True(throughSecondary > 0, "no text failed over to the secondary provider while the primary was down");
             Assert.Empty(faults.UnexpectedStops);
@@ -132,13 +160,15 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
             {
                 await Task.Delay(due); // pacing, not waiting for an outcome
             }
-            var body = new
-            {
-                channel = "sms",
-                recipients = new[] { new { userId = $"sms-fault-{run}-{i}", contact = phones[i] } },
-                subject = "Fault suite",
-                body = $"Text {i} of run {run}.",
-            };
+            object body = IsWebhook(i)
+                ? new { channel = "webhook", recipients = new[] { new { userId = WebhookPerson(run, i) } }, subject = "Fault suite", body = $"Webhook {i} of run {run}." }
+                : new
+                {
+                    channel = "sms",
+                    recipients = new[] { new { userId = $"sms-fault-{run}-{i}", contact = phones[i] } },
+                    subject = "Fault suite",
+                    body = $"Text {i} of run {run}.",
+                };
             ids[i] = await sender.SendNotificationAsync(body, idempotencyKey: $"sms-fault-{run}-{i}");
         });
         Log($"accepted {phones.Count} texts");
@@ -217,6 +247,10 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
             .GroupBy(r => r.NotificationId)
             .Where(g => g.Any(r => r.AnsweredWith is >= 200 and < 300))
             .ToDictionary(g => g.Key, g => (g.Select(r => r.Id).Distinct().Count(), g.Count(r => r.AnsweredWith is >= 200 and < 300)));
+
+    private static bool IsWebhook(int i) => i % WebhookEvery == 0;
+
+    private static string WebhookPerson(string run, int i) => string.Create(CultureInfo.InvariantCulture, $"webhook-fault-{run}-{i}");
 
     private void Log(string line) => output.WriteLine($"[{_clock.Elapsed:mm\\:ss\\.f}] {line}");
 }
