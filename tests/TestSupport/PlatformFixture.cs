@@ -43,7 +43,16 @@ public class PlatformFixture : IAsyncLifetime
         $"--ServiceSettings:{Contracts.ResourceNames.NotificationsApi}:Webhooks:AllowPlainHttp=true",
         $"--ServiceSettings:{Contracts.ResourceNames.NotificationsApi}:Webhooks:FirstRetryDelay=00:00:01",
         $"--ServiceSettings:{Contracts.ResourceNames.NotificationsApi}:Webhooks:MaxAttempts={WebhookMaxAttempts}",
+        // An SMS provider's breaker opens within a few texts to one person (who may get 5 a minute) and probes again soon.
+        $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Delivery:Protection:Channels:sms:BreakerFailureThreshold={SmsBreakerFailureThreshold}",
+        $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Delivery:Protection:Channels:sms:BreakDuration={SmsBreakDuration:c}",
     ];
+
+    /// <summary>Transient failures in a row that open an SMS provider's breaker on this platform (5 in production).</summary>
+    public const int SmsBreakerFailureThreshold = 3;
+
+    /// <summary>How long an open SMS breaker keeps its provider uncalled on this platform (30 s in production).</summary>
+    public static readonly TimeSpan SmsBreakDuration = TimeSpan.FromSeconds(5);
 
     /// <summary>The address the webhook receivers of the tests listen on: loopback, but not 127.0.0.1.</summary>
     public const string WebhookReceiverAddress = "127.0.0.2";
