@@ -19,6 +19,7 @@ public sealed class ProviderStateTests(PlatformFixture platform)
     private readonly People _people = new(platform);
     private readonly SmsCarrier _carrier = new(platform);
     private readonly PlatformApi _api = new(platform);
+    private string? _operatorToken;
 
     /// <summary>One replica's breaker for one provider, as the API lists it.</summary>
     private sealed record ReplicaBreaker(string Replica, string State, DateTimeOffset? OpenUntil, string? LastError, bool Stale);
@@ -110,7 +111,8 @@ public sealed class ProviderStateTests(PlatformFixture platform)
 
     private async Task<JsonElement> BoardAsync()
     {
-        using var response = await _api.SendAsync(HttpMethod.Get, "/api/providers", await platform.GetUserTokenAsync("operator"));
+        _operatorToken ??= await platform.GetUserTokenAsync("operator");
+        using var response = await _api.SendAsync(HttpMethod.Get, "/api/providers", _operatorToken);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET /api/providers: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.Clone();

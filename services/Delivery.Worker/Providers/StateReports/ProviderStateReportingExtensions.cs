@@ -10,7 +10,8 @@ public static class ProviderStateReportingExtensions
         var configuration = builder.Configuration;
         builder.Services.AddOptions<ProviderStateOptions>()
             .BindConfiguration(ProviderStateOptions.SectionName)
-            .PostConfigure(o => o.ReplicaId = ReplicaIdentity.Resolve(o.ReplicaId, configuration["OTEL_RESOURCE_ATTRIBUTES"], configuration["HOSTNAME"],
+            .PostConfigure(o => o.ReplicaId = ReplicaIdentity.Resolve(o.ReplicaId, configuration["OTEL_RESOURCE_ATTRIBUTES"],
+                configuration["KUBERNETES_SERVICE_HOST"] is null ? null : configuration["HOSTNAME"],
                 ResourceNames.DeliveryWorker))
             .ValidateDataAnnotations()
             .ValidateOnStart();

@@ -70,8 +70,10 @@ public sealed class ProviderStateReportTests : IDisposable
     [InlineData(null, "service.instance.id=xk2p", null, "delivery-worker-xk2p")]
     [InlineData(null, "service.instance.id={{- index .Annotations \"x\" -}}", "delivery-worker-7d9f-abcde", "delivery-worker-7d9f-abcde")]
     [InlineData(null, null, "delivery-worker-7d9f-abcde", "delivery-worker-7d9f-abcde")]
-    public void A_replica_is_named_by_configuration_then_its_instance_id_then_its_pod(string? configured, string? otel, string? host, string expected) =>
-        Assert.Equal(expected, ReplicaIdentity.Resolve(configured, otel, host, "delivery-worker"));
+    [InlineData(null, null, null, null)]
+    public void A_replica_is_named_by_configuration_then_its_instance_id_then_its_pod_then_its_process(string? configured, string? otel, string? pod,
+        string? expected) =>
+        Assert.Equal(expected ?? $"{Environment.MachineName}-{Environment.ProcessId}", ReplicaIdentity.Resolve(configured, otel, pod, "delivery-worker"));
 
     private async Task FailAsync(int times)
     {
