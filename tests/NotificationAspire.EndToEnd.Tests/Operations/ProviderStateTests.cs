@@ -27,7 +27,9 @@ public sealed class ProviderStateTests(PlatformFixture platform)
     [Fact]
     public async Task A_failing_provider_is_shown_open_with_its_error_and_closed_again_once_it_recovers()
     {
-        // One person's texts share a dispatch partition, so one replica sends them all and counts every failure.
+        // One person's texts share a dispatch partition, so one replica sends them all and counts every failure. Each goes to a
+        // number of its own (inline): a text that fails over takes a token of the person's rate limit at each provider, and
+        // the limit is per number.
         var (userId, _) = People.New("breaker");
         await _people.CreateAsync(userId, new { phone = SmsCarrier.NewNumber() });
         ReplicaBreaker opened;
@@ -122,7 +124,7 @@ public sealed class ProviderStateTests(PlatformFixture platform)
     {
         channel = "sms",
         category = "order-updates",
-        recipients = new[] { new { userId } },
+        recipients = new[] { new { userId, contact = SmsCarrier.NewNumber() } },
         subject = "Parcel",
         body = $"Parcel {n} for {userId} is on its way.",
     };
