@@ -44,7 +44,14 @@ public sealed class KafkaTopicsHealthCheck(Func<string?> connectionString, IRead
             }
 
             await admin.CreateTopicsAsync(
-                missing.Select(t => new TopicSpecification { Name = t.Name, NumPartitions = t.Partitions, ReplicationFactor = 1 }),
+                missing.Select(t => new TopicSpecification
+                {
+                    Name = t.Name,
+                    NumPartitions = t.Partitions,
+                    ReplicationFactor = 1,
+                    // The mock broker has no log cleaner; a real one keeps only each key's latest record of a state topic.
+                    Configs = t.Compacted ? new Dictionary<string, string> { ["cleanup.policy"] = "compact" } : null,
+                }),
                 new CreateTopicsOptions { RequestTimeout = Timeout, OperationTimeout = Timeout });
             return HealthCheckResult.Unhealthy($"Created topics {string.Join(", ", missing.Select(t => t.Name))}; checking again.");
         }

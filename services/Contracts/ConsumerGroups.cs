@@ -28,7 +28,10 @@ public static class ConsumerGroups
     public static readonly ConsumerGroup InboxProjection = new($"{ResourceNames.InboxApi}-projection",
         [KafkaTopics.NotificationRequests, KafkaTopics.NotificationStatus, KafkaTopics.InboxMessages]);
 
+    /// <summary>The workers' provider reports, kept by the read side as each replica's latest view of each provider.</summary>
+    public static readonly ConsumerGroup ProviderStates = new($"{ResourceNames.InboxApi}-provider-states", [KafkaTopics.ProviderStates]);
+
     /// <summary>Every group, so deployment tooling (autoscaling on consumer lag) finds them without a list of its own.</summary>
     public static IReadOnlyList<ConsumerGroup> All { get; } =
-        [DeliveryRequests, DeliveryDispatch, DeliveryRetries, NotificationStatus, DeadLetters, InboxProjection];
+        [DeliveryRequests, DeliveryDispatch, DeliveryRetries, NotificationStatus, DeadLetters, InboxProjection, ProviderStates];
 }

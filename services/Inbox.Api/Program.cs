@@ -25,6 +25,7 @@ app.MapInboxApi();
 app.MapTimelineApi();
 app.MapNotificationCenterApi();
 app.MapProjectionApi();
+app.MapProvidersApi();
 app.MapInboxGraphQL();
 
 app.Run();

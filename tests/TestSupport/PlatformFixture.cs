@@ -47,7 +47,17 @@ public class PlatformFixture : IAsyncLifetime
         $"--ServiceSettings:{Contracts.ResourceNames.PreferencesApi}:Webhooks:AllowedNetworks:0={WebhookReceiverAddress}/32",
         $"--ServiceSettings:{Contracts.ResourceNames.PreferencesApi}:Webhooks:AllowPlainHttp=true",
         $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Webhooks:AllowedNetworks:0={WebhookReceiverAddress}/32",
+        // An SMS provider's breaker opens within a few texts to one person (who may get 5 a minute) and probes again soon;
+        // the same values as the fault-injection platform's breaker, so that platform's SMS behaves as before.
+        $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Delivery:Protection:Channels:sms:BreakerFailureThreshold={SmsBreakerFailureThreshold}",
+        $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Delivery:Protection:Channels:sms:BreakDuration={SmsBreakDuration:c}",
     ];
+
+    /// <summary>Transient failures in a row that open an SMS provider's breaker on this platform (5 in production).</summary>
+    public const int SmsBreakerFailureThreshold = 3;
+
+    /// <summary>How long an open SMS breaker keeps its provider uncalled on this platform (30 s in production).</summary>
+    public static readonly TimeSpan SmsBreakDuration = TimeSpan.FromSeconds(2);
 
     /// <summary>The address the webhook receivers of the tests listen on: loopback, but not 127.0.0.1.</summary>
     public const string WebhookReceiverAddress = "127.0.0.2";

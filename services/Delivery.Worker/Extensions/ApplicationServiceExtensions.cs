@@ -9,6 +9,7 @@ using Delivery.Worker.Providers.InApp;
 using Delivery.Worker.Providers.Protection;
 using Delivery.Worker.Providers.Push;
 using Delivery.Worker.Providers.Sms;
+using Delivery.Worker.Providers.StateReports;
 using Delivery.Worker.Providers.Webhook;
 using Delivery.Worker.Recipients;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,8 @@ public static class ApplicationServiceExtensions
         // After every provider is registered: it wraps them in circuit breakers and rate limits (Deferred sends).
         builder.Services.AddProviderProtection(builder.Configuration);
         builder.Services.AddChannelProviders(builder.Configuration);
+        // Each provider's breaker, as this replica sees it, for operators (GET /api/providers on inbox-api).
+        builder.AddProviderStateReports();
 
         builder.AddRetryOptions();
         builder.Services.AddSingleton<RetrySchedule>();

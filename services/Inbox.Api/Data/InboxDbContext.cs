@@ -3,13 +3,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Api.Data;
 
-/// <summary>inbox-api's own database: the projection (items, notifications, timelines) and the people's marks on their items.</summary>
+/// <summary>
+/// inbox-api's own database: the projection (items, notifications, timelines), the people's marks on their items, and
+/// the workers' latest provider reports.
+/// </summary>
 public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options) : DbContext(options)
 {
     public DbSet<InboxItem> Items => Set<InboxItem>();
     public DbSet<ItemMark> Marks => Set<ItemMark>();
     public DbSet<SentNotification> Notifications => Set<SentNotification>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<ProviderReport> ProviderReports => Set<ProviderReport>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -46,6 +50,16 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options) : D
             t.Property(x => x.Channel).HasMaxLength(32);
             t.Property(x => x.State).HasMaxLength(32);
             t.HasIndex(x => x.NotificationId);
+        });
+        model.Entity<ProviderReport>(r =>
+        {
+            r.ToTable("provider_states");
+            r.HasKey(x => new { x.ReplicaId, x.Channel, x.Provider });
+            r.Property(x => x.ReplicaId).HasMaxLength(200);
+            r.Property(x => x.Channel).HasMaxLength(32);
+            r.Property(x => x.Provider).HasMaxLength(64);
+            r.Property(x => x.State).HasMaxLength(16);
+            r.Property(x => x.LastError).HasMaxLength(2000);
         });
     }
 }

@@ -4,6 +4,7 @@ using Inbox.Api.GraphQL;
 using Inbox.Api.Inbox;
 using Inbox.Api.Live;
 using Inbox.Api.Projection;
+using Inbox.Api.Providers;
 using Inbox.Api.Timeline;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NotificationAspire.Contracts;
@@ -28,6 +29,10 @@ public static class ApplicationServiceExtensions
             .AddSubscription<DeliveryStatusChanged, InboxProjector>()
             .AddSubscription<InAppMessageDelivered, InboxProjector>();
         builder.Services.AddSingleton<ProjectionRebuild>();
+
+        // The workers' reports on their providers: a group of its own, untouched by a rebuild of the projection.
+        builder.AddConsumerGroup(ConsumerGroups.ProviderStates).AddSubscription<ProviderStateReported, ProviderStateProjector>();
+        builder.Services.AddOptions<ProviderStateOptions>().BindConfiguration(ProviderStateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddScoped<InboxQueries>();
         builder.Services.AddScoped<InboxMarks>();

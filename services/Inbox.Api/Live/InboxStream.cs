@@ -12,7 +12,9 @@ namespace Inbox.Api.Live;
 /// `GET /api/inbox/stream`: the person's new inbox items as server-sent events (`event: item`, `id:` the item's
 /// sequence, `data:` the item as JSON). A client that reconnects sends the last id it got as `Last-Event-ID` and first
 /// receives what it missed; a new client starts from now. A comment line every <see cref="Heartbeat"/> keeps proxies
-/// from closing a quiet stream and tells the server when the client is gone.
+/// from closing a quiet stream and tells the server when the client is gone. A stopping replica ends its streams at
+/// once: waiting for clients to leave would hold the shutdown up to its timeout (an orchestrator gives up sooner), and
+/// a browser reconnects by itself, to another replica or to this one when it is back, missing nothing.
 /// </summary>
 public static class InboxStream
 {
@@ -20,8 +22,10 @@ public static class InboxStream
     private const int Batch = 100;
 
     public static async Task<IResult> OpenAsync(HttpContext http, ClaimsPrincipal user, InboxQueries queries, InboxChanges changes,
-        CancellationToken ct)
+        IHostApplicationLifetime lifetime, CancellationToken requestAborted)
     {
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var ct = streaming.Token;
         if (Person.IdOf(user) is not { } userId)
         {
             return TypedResults.Forbid();
@@ -81,7 +85,7 @@ public static class InboxStream
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The client went away: the normal end of a stream.
+            // The client went away, or this replica is stopping: the normal ends of a stream.
         }
         return TypedResults.Empty;
     }

@@ -114,7 +114,7 @@ public sealed class OperatorConsoleTests(PlatformFixture platform)
     public async Task Every_page_has_no_serious_accessibility_violations_and_fits_a_phone(string username)
     {
         var pages = username == "operator"
-            ? new[] { "index.html", "preferences.html", "notifications.html", "dead-letters.html", "templates.html?key=order-shipped" }
+            ? new[] { "index.html", "preferences.html", "notifications.html", "dead-letters.html", "templates.html?key=order-shipped", "providers.html" }
             : new[] { "index.html", "preferences.html" };
         await using var browser = await ConsoleBrowser.SignInAsync(platform, username, viewport: ConsoleBrowser.Phone);
         var page = browser.Page;
@@ -143,6 +143,7 @@ public sealed class OperatorConsoleTests(PlatformFixture platform)
         await Assertions.Expect(page.Locator("[aria-busy='true']")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#status.error")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("nav a[href='notifications.html']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("nav a[href='providers.html']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#replay-all")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("button.replay")).ToHaveCountAsync(0);
 
@@ -162,5 +163,6 @@ public sealed class OperatorConsoleTests(PlatformFixture platform)
 
         await Assertions.Expect(browser.Page.Locator("#status")).ToContainTextAsync("for operators");
         await Assertions.Expect(browser.Page.Locator("nav a[href='dead-letters.html']")).ToHaveCountAsync(0);
+        await Assertions.Expect(browser.Page.Locator("nav a[href='providers.html']")).ToHaveCountAsync(0);
     }
 }

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using NotificationAspire.Contracts;
+using NotificationAspire.EndToEnd.Tests.FaultInjection;
 using NotificationAspire.EndToEnd.Tests.Inbox;
+using Xunit.Abstractions;
 
 namespace NotificationAspire.EndToEnd.Tests.Console;
 
@@ -11,7 +14,7 @@ namespace NotificationAspire.EndToEnd.Tests.Console;
 /// marks it read, changes a preference that the next send follows, and signs out.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public sealed class PersonConsoleTests(PlatformFixture platform)
+public sealed class PersonConsoleTests(PlatformFixture platform, ITestOutputHelper output)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly Inboxes _inboxes = new(platform);
@@ -178,16 +181,29 @@ public sealed class PersonConsoleTests(PlatformFixture platform)
     {
         await using var browser = await ConsoleBrowser.SignInAsync(platform, "alice");
         var page = browser.Page;
-        // What the gateway answers while inbox-api is stopped (no destination): stood in for here, so the shared platform keeps its service.
-        await page.RouteAsync("**/api/inbox**", route => route.FulfillAsync(new()
+        await using var faults = new FaultInjector(platform, output.WriteLine);
+
+        // Really stopped, through the AppHost as an operator would; started again (and healthy) before the next test.
+        await faults.StopAsync(ResourceNames.InboxApi);
+        try
         {
-            Status = 503, ContentType = "application/problem+json", Body = """{"title":"Service Unavailable","status":503}""",
-        }));
+            await page.ReloadAsync();
 
-        await page.ReloadAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not available right now");
+            await Assertions.Expect(page.Locator("#items")).ToHaveAttributeAsync("aria-busy", "false");
+            await Assertions.Expect(page.Locator("#sign-out")).ToBeVisibleAsync(); // the page around it still works
+        }
+        finally
+        {
+            await faults.StartAsync(ResourceNames.InboxApi);
+        }
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not available right now");
-        await Assertions.Expect(page.Locator("#items")).ToHaveAttributeAsync("aria-busy", "false");
-        await Assertions.Expect(page.Locator("#sign-out")).ToBeVisibleAsync(); // the page around it still works
+        // Back, the same page works again: the other console tests of this platform rely on the service as it was.
+        await Eventually.MatchAsync(async () =>
+        {
+            await page.ReloadAsync();
+            await page.Locator("#items[aria-busy='false']").WaitForAsync();
+            return await page.Locator("#status.error").CountAsync();
+        }, errors => errors == 0, Deadline, "the inbox page to load without an error once inbox-api is back");
     }
 }

@@ -21,6 +21,9 @@ public sealed class ChannelProviders
         }
     }
 
+    /// <summary>Every channel's providers in order.</summary>
+    public IReadOnlyCollection<ProviderFailover> All => byChannel.Values;
+
     /// <summary>The channel's providers in order, or null when nothing delivers on it.</summary>
     public IChannelProvider? For(string channel) => byChannel.GetValueOrDefault(channel);
 

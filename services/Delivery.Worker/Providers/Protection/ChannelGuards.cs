@@ -3,12 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace Delivery.Worker.Providers.Protection;
 
-/// <summary>The breaker and the send rate of one provider, shared by every send through it in this process.</summary>
-internal sealed class ProviderGuard(string label, ProtectionLimits limits, TimeProvider time, ProtectionMetrics metrics, ILogger logger)
+/// <summary>The breaker, the send rate and the tally of one provider, shared by every send through it in this process.</summary>
+internal sealed class ProviderGuard(string label, ProtectionLimits limits, TimeProvider time, ProtectionMetrics metrics, ILogger logger,
+    Action? transitioned)
 {
-    public CircuitBreaker Breaker { get; } = new(label, limits, time, metrics, logger);
+    public CircuitBreaker Breaker { get; } = new(label, limits, time, metrics, logger, transitioned);
 
     public TokenBucket Provider { get; } = new(limits.ProviderPermitsPerSecond, TimeSpan.FromSeconds(1));
+
+    public ProviderTally Tally { get; } = new(time.GetUtcNow());
 }
 
 /// <summary>
@@ -21,7 +24,8 @@ internal sealed class ChannelGuards(
     IOptions<ProviderProtectionOptions> options,
     TimeProvider time,
     ProtectionMetrics metrics,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory,
+    BreakerTransitions transitions)
 {
     private readonly ConcurrentDictionary<string, Lazy<ProviderGuard>> providers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<RecipientRateLimiter>> recipients = new(StringComparer.Ordinal);
@@ -33,7 +37,7 @@ internal sealed class ChannelGuards(
 
     public ProviderGuard For(IChannelProvider provider) =>
         providers.GetOrAdd(Label(provider), label => new Lazy<ProviderGuard>(
-            () => new ProviderGuard(label, options.Value.For(provider.Channel), time, metrics, logger))).Value;
+            () => new ProviderGuard(label, options.Value.For(provider.Channel), time, metrics, logger, () => transitions.Note(label)))).Value;
 
     public RecipientRateLimiter RecipientsOf(string channel) =>
         recipients.GetOrAdd(channel, c => new Lazy<RecipientRateLimiter>(

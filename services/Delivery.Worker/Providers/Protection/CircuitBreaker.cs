@@ -14,6 +14,11 @@ public enum CircuitState
 /// <summary>Leave to call the provider; a probe's answer decides whether the circuit closes.</summary>
 internal readonly record struct CircuitPass(bool IsProbe);
 
+/// <summary>A breaker as an operator sees it: its state since when, until when an open one waits, the last error.</summary>
+/// <param name="OpenUntil">Null unless Open; in the past when the break is over and the next send will be the probe.</param>
+/// <param name="LastError">The provider's last transient failure, kept after the circuit closes again; null if it never failed.</param>
+public sealed record CircuitSnapshot(CircuitState State, DateTimeOffset Since, DateTimeOffset? OpenUntil, string? LastError);
+
 /// <summary>
 /// Stops calling one channel's provider after <see cref="ProtectionLimits.BreakerFailureThreshold"/> transient
 /// failures in a row within the sampling window, for <see cref="ProtectionLimits.BreakDuration"/>; then lets
@@ -22,9 +27,12 @@ internal readonly record struct CircuitPass(bool IsProbe);
 /// <remarks>
 /// Hand-written rather than Polly's, because an open circuit here is not an error to throw: the caller gets a
 /// time to come back (<see cref="ChannelSendResult.Deferred"/>) and the delivery waits without using an attempt.
-/// State is per process; each worker replica learns about a failing provider on its own.
+/// State is per process; each worker replica learns about a failing provider on its own, and reports what it knows
+/// (<see cref="Snapshot"/>) to operators: <paramref name="transitioned"/> runs, under the breaker's lock, on every
+/// change of state, so it must only take note (the provider-state reporter publishes later, off the send path).
 /// </remarks>
-internal sealed class CircuitBreaker(string channel, ProtectionLimits limits, TimeProvider time, ProtectionMetrics metrics, ILogger logger)
+internal sealed class CircuitBreaker(string channel, ProtectionLimits limits, TimeProvider time, ProtectionMetrics metrics, ILogger logger,
+    Action? transitioned = null)
 {
     // A probe normally answers within seconds; waiting this long costs little if it fails and stalls little if it succeeds.
     private static readonly TimeSpan ProbeAnswerWait = TimeSpan.FromSeconds(5);
@@ -34,10 +42,19 @@ internal sealed class CircuitBreaker(string channel, ProtectionLimits limits, Ti
     private CircuitState state = CircuitState.Closed;
     private DateTimeOffset openUntil;
     private string lastError = "";
+    private DateTimeOffset since = time.GetUtcNow();
 
     public CircuitState State
     {
         get { lock (gate) { return state; } }
+    }
+
+    public CircuitSnapshot Snapshot()
+    {
+        lock (gate)
+        {
+            return new CircuitSnapshot(state, since, state == CircuitState.Open ? openUntil : null, lastError.Length == 0 ? null : lastError);
+        }
     }
 
     /// <summary>A pass to call the provider, or the reason and time to come back instead.</summary>
@@ -135,7 +152,9 @@ internal sealed class CircuitBreaker(string channel, ProtectionLimits limits, Ti
     private void MoveTo(CircuitState next)
     {
         state = next;
+        since = time.GetUtcNow();
         metrics.CircuitStateChanged(channel, next);
+        transitioned?.Invoke();
         if (next == CircuitState.Open)
         {
             logger.LogWarning("Circuit for {Channel} opened until {OpenUntil}: {LastError}", channel, openUntil, lastError);

@@ -21,7 +21,7 @@ internal sealed class ProtectedChannelProvider(IChannelProvider inner, ChannelGu
         var recipients = guards.RecipientsOf(inner.Channel);
         if (!guard.Breaker.TryPass(out var pass, out var circuitOpen))
         {
-            return Defer(circuitOpen, DeferralReasons.CircuitOpen);
+            return Defer(guard, circuitOpen, DeferralReasons.CircuitOpen);
         }
 
         // The person first: it is the more specific limit, and then its token is the one to return if the provider's is refused.
@@ -29,13 +29,13 @@ internal sealed class ProtectedChannelProvider(IChannelProvider inner, ChannelGu
         if (!recipients.TryTake(message.Contact, now, out var retryAfter))
         {
             guard.Breaker.Abandoned(pass);
-            return Defer(new ChannelSendResult.Deferred("rate limit: recipient", now + retryAfter), DeferralReasons.RecipientRateLimit);
+            return Defer(guard, new ChannelSendResult.Deferred("rate limit: recipient", now + retryAfter), DeferralReasons.RecipientRateLimit);
         }
         if (!guard.Provider.TryTake(now, out retryAfter))
         {
             recipients.Return(message.Contact);
             guard.Breaker.Abandoned(pass);
-            return Defer(new ChannelSendResult.Deferred($"rate limit: provider {ChannelGuards.Label(inner)}", now + retryAfter), DeferralReasons.ProviderRateLimit);
+            return Defer(guard, new ChannelSendResult.Deferred($"rate limit: provider {ChannelGuards.Label(inner)}", now + retryAfter), DeferralReasons.ProviderRateLimit);
         }
 
         var started = Stopwatch.GetTimestamp(); // only real calls to the provider are timed, never deferrals
@@ -44,6 +44,7 @@ internal sealed class ProtectedChannelProvider(IChannelProvider inner, ChannelGu
             var result = await inner.SendAsync(message, cancellationToken);
             DeliveryMetrics.SendFinished(Channel, started, threw: false);
             guard.Breaker.Answered(pass);
+            guard.Tally.Answered(result);
             return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -56,13 +57,15 @@ internal sealed class ProtectedChannelProvider(IChannelProvider inner, ChannelGu
         {
             DeliveryMetrics.SendFinished(Channel, started, threw: true);
             guard.Breaker.Failed(pass, ex);
+            guard.Tally.Failed();
             throw;
         }
     }
 
-    private ChannelSendResult.Deferred Defer(ChannelSendResult.Deferred deferral, string reason)
+    private ChannelSendResult.Deferred Defer(ProviderGuard guard, ChannelSendResult.Deferred deferral, string reason)
     {
         metrics.Deferred(Channel, reason);
+        guard.Tally.Deferred();
         Activity.Current?.AddEvent(new ActivityEvent("delivery.deferred", tags: new ActivityTagsCollection
         {
             ["notificationaspire.deferral.reason"] = reason,

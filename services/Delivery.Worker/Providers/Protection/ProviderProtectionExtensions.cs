@@ -20,6 +20,7 @@ public static class ProviderProtectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProtectionMetrics>();
         services.TryAddSingleton<ChannelGuards>();
+        services.TryAddSingleton<BreakerTransitions>();
 
         for (var i = 0; i < services.Count; i++)
         {

@@ -95,6 +95,61 @@ namespace Inbox.Api.Data.Migrations
                     b.ToTable("item_marks", (string)null);
                 });
 
+            modelBuilder.Entity("Inbox.Api.Model.ProviderReport", b =>
+                {
+                    b.Property<string>("ReplicaId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CountsSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Deferred")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("OpenUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("ReplicaId", "Channel", "Provider");
+
+                    b.ToTable("provider_states", (string)null);
+                });
+
             modelBuilder.Entity("Inbox.Api.Model.SentNotification", b =>
                 {
                     b.Property<Guid>("Id")

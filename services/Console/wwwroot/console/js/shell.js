@@ -7,6 +7,7 @@ const pages = [
   { href: 'notifications.html', label: 'Notifications', operators: true },
   { href: 'dead-letters.html', label: 'Dead letters', operators: true },
   { href: 'templates.html', label: 'Templates', operators: true },
+  { href: 'providers.html', label: 'Providers', operators: true },
 ];
 
 export const Roles = { admin: 'notifications.admin', support: 'notifications.support' };
