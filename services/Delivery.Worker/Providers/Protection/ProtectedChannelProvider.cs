@@ -55,6 +55,9 @@ internal sealed class ProtectedChannelProvider(IChannelProvider inner, ChannelGu
         }
         catch (Exception ex)
         {
+            // A provider that failed sent nothing the person sees (or, after a timeout, rarely): the token goes back,
+            // so a message that fails over to the next provider, or is retried, counts once against their limit.
+            recipients.Return(message.Contact);
             DeliveryMetrics.SendFinished(Channel, started, threw: true);
             guard.Breaker.Failed(pass, ex);
             guard.Tally.Failed();

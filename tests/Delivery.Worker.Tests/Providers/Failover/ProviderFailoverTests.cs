@@ -100,6 +100,19 @@ public sealed class ProviderFailoverTests : IDisposable
     }
 
     [Fact]
+    public async Task A_text_that_fails_over_counts_once_against_the_persons_limit()
+    {
+        using var limited = new FailoverHarness(("Protection:RecipientPermitsPerMinute", "2"));
+        limited.Twilio.FailAll("HTTP 503 Service Unavailable");
+
+        Assert.Equal("vonage", (await limited.SendAsync()).Provider);
+        Assert.Equal("vonage", (await limited.SendAsync()).Provider);
+
+        // Two texts reached the person, not four: the provider that failed sent nothing.
+        Assert.Equal("rate limit: recipient", Assert.IsType<ChannelSendResult.Deferred>(await limited.SendAsync()).Reason);
+    }
+
+    [Fact]
     public async Task When_every_provider_is_held_back_the_attempt_waits_for_the_first_to_be_free()
     {
         using var limited = new FailoverHarness(("Protection:ProviderPermitsPerSecond", "1"), ("Protection:RecipientPermitsPerMinute", "1000"));
