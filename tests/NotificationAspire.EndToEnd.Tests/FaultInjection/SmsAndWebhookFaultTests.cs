@@ -28,6 +28,10 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
 
     /// <summary>Every sixth notification goes on the `webhook` channel instead of SMS.</summary>
     private const int WebhookEvery = 6;
+
+    /// <summary>The sender's status webhooks, and the people's webhook channel, on one receiver.</summary>
+    private const string StatusPath = "/hooks/status";
+    private const string ChannelPath = "/hooks/channel";
     private const int InFlight = 8;
     private static readonly TimeSpan SendWindow = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan BothProvidersDown = TimeSpan.FromSeconds(6);
@@ -47,10 +51,10 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
         await using var receiver = new WebhookReceiver();
         var firstAttempts = 0;
         // Every fifth message's first attempt answers 503: the retry must carry the same webhook-id.
-        receiver.Answer("/hooks/faults", attempt => attempt == 1 && Interlocked.Increment(ref firstAttempts) % 5 == 0 ? 503 : 204);
-        var endpoint = await webhooks.RegisterAsync(receiver.UrlFor("/hooks/faults"), "message.delivered");
+        receiver.Answer(StatusPath, attempt => attempt == 1 && Interlocked.Increment(ref firstAttempts) % 5 == 0 ? 503 : 204);
+        var endpoint = await webhooks.RegisterAsync(receiver.UrlFor(StatusPath), "message.delivered");
         var channelFirstAttempts = 0;
-        receiver.Answer("/hooks/channel", attempt => attempt == 1 && Interlocked.Increment(ref channelFirstAttempts) % 4 == 0 ? 503 : 200);
+        receiver.Answer(ChannelPath, attempt => attempt == 1 && Interlocked.Increment(ref channelFirstAttempts) % 4 == 0 ? 503 : 200);
         var replicas = await faults.InstancesOfAsync(ResourceNames.DeliveryWorker, expected: 2);
         faults.Supervise([ResourceNames.DeliveryWorker, ResourceNames.NotificationsApi, ResourceNames.SmsCarrier]);
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -59,7 +63,7 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
         var channelSecrets = new Dictionary<int, string>();
         foreach (var i in Enumerable.Range(0, phones.Count).Where(IsWebhook))
         {
-            channelSecrets[i] = (await personWebhooks.RegisterForAsync(WebhookPerson(run, i), receiver.UrlFor("/hooks/channel"))).Secret;
+            channelSecrets[i] = (await personWebhooks.RegisterForAsync(WebhookPerson(run, i), receiver.UrlFor(ChannelPath))).Secret;
         }
         try
         {
@@ -103,7 +107,7 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
 
             // 4. At the people's receiver (the webhook channel): each notification under one webhook-id, taken at least once.
             var channelIds = channelSecrets.Keys.Select(i => ids[i]).ToHashSet();
-            var channelRequests = receiver.Requests.Where(r => r.Path == "/hooks/channel" && channelIds.Contains(r.NotificationId)).ToList();
+            var channelRequests = receiver.Requests.Where(r => r.Path == ChannelPath && channelIds.Contains(r.NotificationId)).ToList();
             var channelLost = channelIds.Count(id => !channelRequests.Any(r => r.NotificationId == id && r.AnsweredWith is >= 200 and < 300));
             var channelDuplicated = channelRequests.GroupBy(r => r.NotificationId).Count(g => g.Select(r => r.Id).Distinct().Count() > 1);
             var channelTakenTwice = channelRequests.Where(r => r.AnsweredWith is >= 200 and < 300).GroupBy(r => r.Id).Count(g => g.Count() > 1);
@@ -117,8 +121,9 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
             {
                 Log($"DUPLICATED webhook for {id}: {h.Ids} webhook-id(s), answered 2xx {h.Taken} time(s)");
             }
-            var retried = receiver.Requests.Count(r => r.AnsweredWith == 503 && ids.Contains(r.NotificationId));
-            var unverified = receiver.Requests.Count(r => ids.Contains(r.NotificationId) && !WebhookReceiver.Verifies(r, endpoint.Secret));
+            var statusRequests = receiver.Requests.Where(r => r.Path == StatusPath && ids.Contains(r.NotificationId)).ToList();
+            var retried = statusRequests.Count(r => r.AnsweredWith == 503);
+            var unverified = statusRequests.Count(r => !WebhookReceiver.Verifies(r, endpoint.Secret));
 
             var summary = string.Create(CultureInfo.InvariantCulture,
                 $"fault-injection (sms, webhooks): notifications={ids.Length} replayed={failed.Count} texts-through-secondary={throughSecondary} texts-lost={lostTexts} texts-duplicated={duplicatedTexts} " +
@@ -243,7 +248,7 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
 
     /// <summary>Per notification whose message.delivered the receiver answered 2xx: how many webhook-ids it came under, and how many times it was taken.</summary>
     private static Dictionary<Guid, (int Ids, int Taken)> HeardAsDelivered(WebhookReceiver receiver, IReadOnlyCollection<Guid> ids) =>
-        receiver.Requests.Where(r => r.Type == "message.delivered" && ids.Contains(r.NotificationId))
+        receiver.Requests.Where(r => r.Path == StatusPath && r.Type == "message.delivered" && ids.Contains(r.NotificationId))
             .GroupBy(r => r.NotificationId)
             .Where(g => g.Any(r => r.AnsweredWith is >= 200 and < 300))
             .ToDictionary(g => g.Key, g => (g.Select(r => r.Id).Distinct().Count(), g.Count(r => r.AnsweredWith is >= 200 and < 300)));
