@@ -14,19 +14,17 @@ public sealed class PreferencesClient(HttpClient http)
             $"/api/recipients/{Uri.EscapeDataString(userId)}/delivery-profile?category={Uri.EscapeDataString(category)}", cancellationToken)
         ?? throw new InvalidOperationException("preferences-api answered with an empty delivery profile.");
 
-    /// <summary>The push service answered 404/410 for this subscription: preferences-api removes it (idempotent).</summary>
-    public async Task ReportGonePushSubscriptionAsync(string userId, Guid subscriptionId, CancellationToken cancellationToken)
+    /// <summary>A receiver called one of the person's contacts gone for good: preferences-api removes or disables it (idempotent).</summary>
+    public async Task ReportGoneAsync(GoneContact kind, string userId, Guid contactId, CancellationToken cancellationToken)
     {
+        var collection = kind switch
+        {
+            GoneContact.PushSubscription => "push-subscriptions",
+            GoneContact.WebhookEndpoint => "webhook-endpoints",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
         using var response = await http.PostAsync(
-            $"/api/recipients/{Uri.EscapeDataString(userId)}/push-subscriptions/{subscriptionId}/gone", content: null, cancellationToken);
-        response.EnsureSuccessStatusCode();
-    }
-
-    /// <summary>The endpoint answered 410 Gone: preferences-api disables it (idempotent).</summary>
-    public async Task ReportGoneWebhookEndpointAsync(string userId, Guid endpointId, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsync(
-            $"/api/recipients/{Uri.EscapeDataString(userId)}/webhook-endpoints/{endpointId}/gone", content: null, cancellationToken);
+            $"/api/recipients/{Uri.EscapeDataString(userId)}/{collection}/{contactId}/gone", content: null, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 }

@@ -1,4 +1,6 @@
+using Delivery.Worker.Recipients;
 using Lib.Net.Http.WebPush;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Delivery.Worker.Providers.Push;
@@ -31,7 +33,7 @@ public static class WebPushExtensions
             // A 429 is waited out once (Retry-After); a push service that keeps refusing fails the attempt instead.
             MaxRetriesAfter = 1,
         });
-        builder.Services.AddSingleton<IGoneSubscriptions, PreferencesGoneSubscriptions>();
+        builder.Services.TryAddSingleton<IGoneContacts, PreferencesGoneContacts>();
         builder.Services.AddSingleton<IChannelProvider, WebPushProvider>();
         return builder;
     }

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Lib.Net.Http.WebPush;
+using Delivery.Worker.Recipients;
 using Lib.Net.Http.WebPush.Authentication;
+using Lib.Net.Http.WebPush;
 using Microsoft.Extensions.Options;
 using NotificationAspire.Contracts.Recipients;
 
@@ -14,7 +15,7 @@ namespace Delivery.Worker.Providers.Push;
 /// One browser that took the message makes the send accepted; all gone, or all refused, is refused for good; a
 /// push service error with nothing taken is thrown, so the attempt is retried.
 /// </summary>
-public sealed class WebPushProvider(PushServiceClient client, IOptions<WebPushOptions> options, IGoneSubscriptions? gone = null,
+public sealed class WebPushProvider(PushServiceClient client, IOptions<WebPushOptions> options, IGoneContacts? gone = null,
     ILogger<WebPushProvider>? logger = null) : IChannelProvider
 {
     public const string ProviderName = "webpush";
@@ -83,7 +84,7 @@ public sealed class WebPushProvider(PushServiceClient client, IOptions<WebPushOp
         logger?.LogInformation("Push subscription {SubscriptionId} of {UserId} is gone (HTTP {Status})", target.Id, message.Origin?.RecipientUserId, (int)status);
         if (gone is not null && target.Id is { } id && message.Origin is { } origin)
         {
-            await gone.ReportAsync(origin.RecipientUserId, id, ct);
+            await gone.ReportAsync(GoneContact.PushSubscription, origin.RecipientUserId, id, ct);
         }
     }
 }

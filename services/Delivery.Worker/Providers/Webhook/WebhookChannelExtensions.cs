@@ -1,3 +1,5 @@
+using Delivery.Worker.Recipients;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NotificationAspire.Webhooks;
 
@@ -23,7 +25,7 @@ public static class WebhookChannelExtensions
             return new WebhookSender(WebhookSender.CreateClient(new SsrfGuard(options.AllowedNetworkList()), options.Timeout),
                 sp.GetRequiredService<TimeProvider>());
         });
-        builder.Services.AddSingleton<IGoneWebhookEndpoints, PreferencesGoneWebhookEndpoints>();
+        builder.Services.TryAddSingleton<IGoneContacts, PreferencesGoneContacts>();
         builder.Services.AddSingleton<IChannelProvider, WebhookChannelProvider>();
         return builder;
     }

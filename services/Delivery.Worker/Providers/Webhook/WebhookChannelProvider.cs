@@ -1,3 +1,4 @@
+using Delivery.Worker.Recipients;
 using NotificationAspire.Contracts.Recipients;
 using NotificationAspire.Webhooks;
 
@@ -11,7 +12,7 @@ namespace Delivery.Worker.Providers.Webhook;
 /// timeouts and connection errors may pass later. As for push, one endpoint that took it makes the send accepted;
 /// otherwise anything that may pass later is thrown (the worker's retry tiers, with backoff), else it is refused.
 /// </summary>
-public sealed class WebhookChannelProvider(WebhookSender sender, IGoneWebhookEndpoints? gone = null, ILogger<WebhookChannelProvider>? logger = null)
+public sealed class WebhookChannelProvider(WebhookSender sender, IGoneContacts? gone = null, ILogger<WebhookChannelProvider>? logger = null)
     : IChannelProvider
 {
     /// <summary>The start of the refusal when every endpoint answered 410, so whoever reads the attempt can tell why.</summary>
@@ -56,7 +57,7 @@ public sealed class WebhookChannelProvider(WebhookSender sender, IGoneWebhookEnd
             logger?.LogInformation("Webhook endpoint {EndpointId} of {UserId} answered 410 Gone", endpoint.Id, message.Origin?.RecipientUserId);
             if (gone is not null && message.Origin is { } origin)
             {
-                await gone.ReportAsync(origin.RecipientUserId, endpoint.Id, ct);
+                await gone.ReportAsync(GoneContact.WebhookEndpoint, origin.RecipientUserId, endpoint.Id, ct);
             }
         }
         return outcome;

@@ -1,3 +1,4 @@
+using Delivery.Worker.Recipients;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -90,11 +91,11 @@ public sealed class WebPushProviderTests : IDisposable
     private static PushSubscriptionContact Contact(Guid id, ScriptedReceiver pushService, PushSubscriber browser) =>
         new(id, new Uri(pushService.Url, $"/push/{id}").ToString(), Base64Url.EncodeToString(browser.PublicKey), Base64Url.EncodeToString(browser.AuthSecret));
 
-    private sealed class RecordedGoneSubscriptions : IGoneSubscriptions
+    private sealed class RecordedGoneSubscriptions : IGoneContacts
     {
         public List<(string, Guid)> Reported { get; } = [];
 
-        public Task ReportAsync(string userId, Guid subscriptionId, CancellationToken cancellationToken)
+        public Task ReportAsync(GoneContact kind, string userId, Guid subscriptionId, CancellationToken cancellationToken)
         {
             Reported.Add((userId, subscriptionId));
             return Task.CompletedTask;

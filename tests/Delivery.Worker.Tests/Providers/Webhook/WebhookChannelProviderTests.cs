@@ -1,3 +1,4 @@
+using Delivery.Worker.Recipients;
 using System.Net;
 using System.Text.Json;
 using Delivery.Worker.Providers;
@@ -172,11 +173,11 @@ public sealed class WebhookChannelProviderTests
         }
     }
 
-    private sealed class RecordingGone : IGoneWebhookEndpoints
+    private sealed class RecordingGone : IGoneContacts
     {
         public List<(string UserId, Guid EndpointId)> Reports { get; } = [];
 
-        public Task ReportAsync(string userId, Guid endpointId, CancellationToken cancellationToken)
+        public Task ReportAsync(GoneContact kind, string userId, Guid endpointId, CancellationToken cancellationToken)
         {
             lock (Reports)
             {
