@@ -228,22 +228,10 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
     /// <summary>The faults, one after another at fixed points of the send window.</summary>
     private async Task InjectFaultsAsync(FaultInjector faults, IReadOnlyList<string> replicas, TimeSpan sendStarted)
     {
-        async Task At(double seconds, string fault, Func<Task> inject)
-        {
-            var due = sendStarted + TimeSpan.FromSeconds(seconds) - _clock.Elapsed;
-            if (due > TimeSpan.Zero)
-            {
-                await Task.Delay(due); // the schedule, not an assertion
-            }
-            var began = _clock.Elapsed;
-            Log($"fault: {fault}");
-            await inject();
-            Log($"fault: {fault} done in {(_clock.Elapsed - began).TotalSeconds:0.0}s");
-        }
-
-        await At(5, $"SIGKILL {replicas[0]}", () => faults.KillAndStartAsync(replicas[0]));
-        await At(15, $"restart {ResourceNames.NotificationsApi}", () => faults.RestartAsync(ResourceNames.NotificationsApi));
-        await At(25, $"{ResourceNames.Mail} down for {MailOutage.TotalSeconds:0}s", async () =>
+        var schedule = new FaultSchedule(_clock, sendStarted, Log);
+        await schedule.At(5, $"SIGKILL {replicas[0]}", () => faults.KillAndStartAsync(replicas[0]));
+        await schedule.At(15, $"restart {ResourceNames.NotificationsApi}", () => faults.RestartAsync(ResourceNames.NotificationsApi));
+        await schedule.At(25, $"{ResourceNames.Mail} down for {MailOutage.TotalSeconds:0}s", async () =>
         {
             // The sink keeps its messages in a database file, so what arrived before the outage is still there after it.
             var from = DateTimeOffset.UtcNow;
@@ -252,9 +240,9 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
             await Task.Delay(MailOutage); // the outage itself
             await faults.StartAsync(ResourceNames.Mail);
         });
-        await At(50, $"SIGKILL {replicas[1 % replicas.Count]}", () => faults.KillAndStartAsync(replicas[1 % replicas.Count]));
-        await At(55, $"restart {ResourceNames.Kafka} (all records and offsets lost)", () => faults.RestartAsync(ResourceNames.Kafka));
-        await At(65, $"SIGKILL {replicas[0]}", () => faults.KillAndStartAsync(replicas[0]));
+        await schedule.At(50, $"SIGKILL {replicas[1 % replicas.Count]}", () => faults.KillAndStartAsync(replicas[1 % replicas.Count]));
+        await schedule.At(55, $"restart {ResourceNames.Kafka} (all records and offsets lost)", () => faults.RestartAsync(ResourceNames.Kafka));
+        await schedule.At(65, $"SIGKILL {replicas[0]}", () => faults.KillAndStartAsync(replicas[0]));
     }
 
     private sealed record Progress(int Pending, string Statuses);

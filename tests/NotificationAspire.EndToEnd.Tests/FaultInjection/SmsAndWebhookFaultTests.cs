@@ -182,26 +182,14 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
     /// <summary>The faults, one after another at fixed points of the send window.</summary>
     private async Task InjectFaultsAsync(FaultInjector faults, SmsCarrier carrier, IReadOnlyList<string> replicas, TimeSpan sendStarted)
     {
-        async Task At(double seconds, string fault, Func<Task> inject)
-        {
-            var due = sendStarted + TimeSpan.FromSeconds(seconds) - _clock.Elapsed;
-            if (due > TimeSpan.Zero)
-            {
-                await Task.Delay(due); // the schedule, not an assertion
-            }
-            var began = _clock.Elapsed;
-            Log($"fault: {fault}");
-            await inject();
-            Log($"fault: {fault} done in {(_clock.Elapsed - began).TotalSeconds:0.0}s");
-        }
-
-        await At(4, "twilio answers 503 (primary provider down)", () => carrier.FailAsync("twilio", 503));
-        await At(12, $"twilio back; SIGKILL {replicas[0]}", async () =>
+        var schedule = new FaultSchedule(_clock, sendStarted, Log);
+        await schedule.At(4, "twilio answers 503 (primary provider down)", () => carrier.FailAsync("twilio", 503));
+        await schedule.At(12, $"twilio back; SIGKILL {replicas[0]}", async () =>
         {
             await carrier.FailAsync("twilio", null);
             await faults.KillAndStartAsync(replicas[0]);
         });
-        await At(24, $"twilio and vonage answer 503 for {BothProvidersDown.TotalSeconds:0}s", async () =>
+        await schedule.At(24, $"twilio and vonage answer 503 for {BothProvidersDown.TotalSeconds:0}s", async () =>
         {
             await carrier.FailAsync("twilio", 503);
             await carrier.FailAsync("vonage", 503);
@@ -209,8 +197,8 @@ public sealed class SmsAndWebhookFaultTests(FaultInjectionFixture platform, ITes
             await carrier.FailAsync("twilio", null);
             await carrier.FailAsync("vonage", null);
         });
-        await At(34, $"restart {ResourceNames.NotificationsApi} (the status webhooks' sender)", () => faults.RestartAsync(ResourceNames.NotificationsApi));
-        await At(40, $"SIGKILL {replicas[1 % replicas.Count]}", () => faults.KillAndStartAsync(replicas[1 % replicas.Count]));
+        await schedule.At(34, $"restart {ResourceNames.NotificationsApi} (the status webhooks' sender)", () => faults.RestartAsync(ResourceNames.NotificationsApi));
+        await schedule.At(40, $"SIGKILL {replicas[1 % replicas.Count]}", () => faults.KillAndStartAsync(replicas[1 % replicas.Count]));
     }
 
     /// <summary>Waits until every notification is Delivered or Failed; returns the Failed ones.</summary>
