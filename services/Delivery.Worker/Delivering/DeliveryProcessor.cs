@@ -124,10 +124,18 @@ public sealed class DeliveryProcessor(
         }
 
         ChannelSendResult result;
+        // Not cancelled by a shutdown: a send half done is worse than a shutdown that waits for the provider's
+        // answer. But never longer than the budget, so no send outlives its lease (RetrySchedule.SendBudget).
+        using var budget = new CancellationTokenSource(schedule.SendBudget, time);
         try
         {
-            // Not cancellable: a send half done is worse than a shutdown that waits for the provider's answer.
-            result = await provider.SendAsync(plan.Message!, CancellationToken.None);
+            result = await provider.SendAsync(plan.Message!, budget.Token);
+        }
+        catch (OperationCanceledException ex) when (budget.IsCancellationRequested)
+        {
+            await outcomes.TransientFailureAsync(delivery, record,
+                $"No provider answered within the send budget of {schedule.SendBudget.TotalSeconds:0.#} s; the message may have reached it.", sourceTopic, ex);
+            return;
         }
         catch (Exception ex)
         {

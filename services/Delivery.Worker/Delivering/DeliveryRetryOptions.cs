@@ -31,6 +31,14 @@ public sealed class DeliveryRetryOptions
     /// </summary>
     public TimeSpan SendingLease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long one send may take, all providers of its channel included: four fifths of the lease. A send still
+    /// running when its lease ends could be taken over and made a second time by another consumer, and the
+    /// providers' own timeouts do not add up to a bound (each SMTP step has its own, a failover tries the next
+    /// provider with a fresh one). The fifth left over covers the claim's save and clocks a little apart.
+    /// </summary>
+    public TimeSpan SendBudget => SendingLease * 0.8;
+
     public IEnumerable<string> Problems()
     {
         if (Delays.Count != KafkaTopics.RetryTiers.Count)

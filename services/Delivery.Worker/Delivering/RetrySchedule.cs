@@ -12,6 +12,9 @@ public sealed class RetrySchedule(IOptions<DeliveryRetryOptions> options)
 
     public TimeSpan SendingLease => Options.SendingLease;
 
+    /// <inheritdoc cref="DeliveryRetryOptions.SendBudget"/>
+    public TimeSpan SendBudget => Options.SendBudget;
+
     /// <summary>The last tier's delay: a longer wait on a tier would hold up the records behind it.</summary>
     public TimeSpan LongestTierDelay => Options.Delays[^1];
 

@@ -107,8 +107,9 @@ public static class ApplicationServiceExtensions
             .BindConfiguration(EmailOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => EmailAddresses.TryParse(o.From, out _), $"{EmailOptions.SectionName}:From is not an email address.")
-            .Validate<IOptions<DeliveryRetryOptions>>((o, retry) => o.CommandTimeout + o.DataTimeout < retry.Value.SendingLease,
-                $"{EmailOptions.SectionName}:CommandTimeout plus {EmailOptions.SectionName}:DataTimeout must be shorter than {DeliveryRetryOptions.SectionName}:SendingLease.")
+            // One slow step and a slow verdict must fit in a send's budget, or the budget would cut a live server's late 250.
+            .Validate<IOptions<DeliveryRetryOptions>>((o, retry) => o.CommandTimeout + o.DataTimeout < retry.Value.SendBudget,
+                $"{EmailOptions.SectionName}:CommandTimeout plus {EmailOptions.SectionName}:DataTimeout must be shorter than four fifths of {DeliveryRetryOptions.SectionName}:SendingLease (the send budget).")
             .ValidateOnStart();
         builder.Services.AddSingleton<SmtpConnectionPool>();
         builder.Services.AddSingleton<IChannelProvider, SmtpEmailProvider>();

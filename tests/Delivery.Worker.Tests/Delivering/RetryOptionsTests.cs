@@ -37,6 +37,16 @@ public sealed class RetryOptionsTests
         Assert.Single(With(o => o.SendingLease = TimeSpan.Zero).Problems(), p => p.Contains("SendingLease"));
 
     [Fact]
+    public void A_send_ends_well_inside_its_lease()
+    {
+        var options = With(o => o.SendingLease = TimeSpan.FromSeconds(15));
+
+        Assert.Equal(TimeSpan.FromSeconds(12), options.SendBudget);
+        // The defaults leave a default email send (10 s for a step, 30 s for the verdict) inside the budget.
+        Assert.True(TimeSpan.FromSeconds(40) < Valid().SendBudget);
+    }
+
+    [Fact]
     public void Every_problem_is_named_not_only_the_first()
     {
         var options = With(o => { o.Delays = []; o.MaxAttempts = 0; o.Jitter = 2; o.SendingLease = TimeSpan.Zero; });

@@ -21,10 +21,13 @@ internal sealed class SmsCarrier(PlatformFixture platform)
         Eventually.MatchAsync(() => MessagesToAsync(number), m => m.Count >= count, People.Deadline, $"{count} text(s) to {number}");
 
     /// <summary>Makes <paramref name="provider"/> answer every call with <paramref name="status"/>; null makes it normal again.</summary>
-    public async Task FailAsync(string provider, int? status)
+    public Task FailAsync(string provider, int? status) => SteerAsync(provider, status, delay: null);
+
+    /// <summary>Makes <paramref name="provider"/> wait <paramref name="delay"/> before it answers (with <paramref name="status"/>, or normally).</summary>
+    public async Task SteerAsync(string provider, int? status, TimeSpan? delay)
     {
         using var http = platform.CreateHttpClient(Contracts.ResourceNames.SmsCarrier);
-        using var response = await http.PutAsJsonAsync($"/api/providers/{provider}", new { failWithStatus = status });
+        using var response = await http.PutAsJsonAsync($"/api/providers/{provider}", new { failWithStatus = status, delay });
         response.EnsureSuccessStatusCode();
     }
 }

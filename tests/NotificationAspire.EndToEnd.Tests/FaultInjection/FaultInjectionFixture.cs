@@ -20,7 +20,8 @@ public sealed class FaultInjectionFixture : PlatformFixture
         // Local mode's proxy accepts connections for a stopped sink and never answers: give up on it quickly.
         $"{Worker}:Email:CommandTimeout=00:00:03",
         // But a live sink's verdict on a message is worth waiting for: giving up on it is how a message goes out twice.
-        $"{Worker}:Email:DataTimeout=00:00:10",
+        // With the command timeout it must fit in the send budget, four fifths of the lease below (12 s).
+        $"{Worker}:Email:DataTimeout=00:00:08",
         // A killed replica's half-done send is taken over after this long (minutes in production).
         $"{Worker}:Delivery:Retry:SendingLease=00:00:15",
         $"{Worker}:Delivery:Protection:BreakDuration=00:00:02",
@@ -32,6 +33,10 @@ public sealed class FaultInjectionFixture : PlatformFixture
     ];
 
     protected override IEnumerable<string> AppHostArguments() => [.. base.AppHostArguments(), .. Settings];
+
+    /// <summary>What the delivery-worker replicas logged about one notification (to explain a duplicate or a loss).</summary>
+    public IReadOnlyList<string> WorkerLinesAbout(Guid? notificationId) =>
+        notificationId is { } id && Logs is { } logs ? logs.LinesMentioning(Contracts.ResourceNames.DeliveryWorker, id.ToString("N")) : [];
 }
 
 /// <summary>

@@ -165,9 +165,8 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
         var resentAfterKill = 0;
         foreach (var i in Enumerable.Range(0, received.Count).Where(i => received[i] > 1))
         {
-            var copies = ledger.MessagesTo(Address(run, i));
-            var explained = await InterruptedSends.ExplainsAsync(mail, sender, copies, ids[i], kills, KillProximity);
-            if (explained)
+            var verdict = await InterruptedSends.JudgeAsync(mail, sender, ledger.MessagesTo(Address(run, i)), ids[i], kills, KillProximity);
+            if (verdict.Explained)
             {
                 resentAfterKill++;
             }
@@ -180,21 +179,14 @@ public sealed class FaultInjectionTests(FaultInjectionFixture platform, ITestOut
             {
                 continue; // counted; five described are enough to go on
             }
-            var (_, notification) = await sender.CallAsync(HttpMethod.Get, $"/api/notifications/{ids[i]}");
-            Log($"{(explained ? "re-sent after an interrupted send" : "DUPLICATED")}: {Address(run, i)} received " +
-                string.Join(", ", copies.Select(c => $"{c.Message.ReceivedDate:HH:mm:ss.fff} (read {c.ReadBy})")) +
-                $"; kills {string.Join(", ", kills.Select(k => $"{k.ResourceId} at {k.At:HH:mm:ss.fff}"))}; attempts {notification.GetProperty("attempts").GetRawText()}");
-            foreach (var line in WorkerLogLines(ids[i]))
+            Log($"{(verdict.Explained ? "re-sent after an interrupted send" : "DUPLICATED")}: {Address(run, i)} {verdict.Evidence}");
+            foreach (var line in platform.WorkerLinesAbout(ids[i]))
             {
                 Log($"  {line}");
             }
         }
         return (duplicated, resentAfterKill);
     }
-
-    /// <summary>What the delivery-worker replicas logged about one notification.</summary>
-    private IReadOnlyList<string> WorkerLogLines(Guid? notificationId) =>
-        notificationId is { } id && platform.Logs is { } logs ? logs.LinesMentioning(ResourceNames.DeliveryWorker, id.ToString("N")) : [];
 
     private static int NotificationCount() =>
         int.TryParse(Environment.GetEnvironmentVariable("FAULT_SUITE_NOTIFICATIONS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0

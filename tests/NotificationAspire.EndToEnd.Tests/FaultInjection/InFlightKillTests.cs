@@ -59,9 +59,13 @@ public sealed partial class InFlightKillTests(FaultInjectionFixture platform, IT
         var duplicated = 0;
         foreach (var i in Enumerable.Range(0, Notifications).Where(i => received[Address(run, i)] > 1))
         {
-            var explained = await InterruptedSends.ExplainsAsync(mail, sender, ledger.MessagesTo(Address(run, i)), ids[i], faults.Kills, KillProximity);
-            output.WriteLine($"{Address(run, i)} got {received[Address(run, i)]} copies: {(explained ? "re-sent after an interrupted send" : "DUPLICATED")}");
-            duplicated += explained ? 0 : 1;
+            var verdict = await InterruptedSends.JudgeAsync(mail, sender, ledger.MessagesTo(Address(run, i)), ids[i], faults.Kills, KillProximity);
+            output.WriteLine($"{Address(run, i)} got {received[Address(run, i)]} copies: {(verdict.Explained ? "re-sent after an interrupted send" : "DUPLICATED")}; {verdict.Evidence}");
+            foreach (var line in platform.WorkerLinesAbout(ids[i]))
+            {
+                output.WriteLine($"  {line}");
+            }
+            duplicated += verdict.Explained ? 0 : 1;
         }
         Assert.Equal(0, duplicated);
     }

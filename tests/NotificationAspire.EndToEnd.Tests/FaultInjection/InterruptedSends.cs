@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NotificationAspire.EndToEnd.Tests.FaultInjection;
 
 /// <summary>
@@ -9,19 +11,31 @@ namespace NotificationAspire.EndToEnd.Tests.FaultInjection;
 /// </summary>
 public static class InterruptedSends
 {
+    /// <summary>Whether the copies are explained, and every piece of evidence looked at (for the test's log when they are not).</summary>
+    public sealed record Verdict(bool Explained, string Evidence);
+
     /// <param name="killProximity">How close to a kill the first copy must be; loose, since the sink dates a message when it has processed it.</param>
-    public static async Task<bool> ExplainsAsync(MailSink mail, ResilientCaller sender, IReadOnlyList<SinkLedger.Recorded> copies, Guid? notificationId,
+    public static async Task<Verdict> JudgeAsync(MailSink mail, ResilientCaller sender, IReadOnlyList<SinkLedger.Recorded> copies, Guid? notificationId,
         IReadOnlyList<FaultInjector.Kill> kills, TimeSpan killProximity)
     {
+        var received = string.Join(", ", copies.Select(c => $"{c.Message.ReceivedDate:HH:mm:ss.fff} (read {c.ReadBy})"));
+        var killed = string.Join(", ", kills.Select(k => $"{k.ResourceId} at {k.At:HH:mm:ss.fff}"));
         if (copies.Count != 2 || notificationId is null)
         {
-            return false;
+            return new Verdict(false, $"{copies.Count} copies received {received}; notification {notificationId}; kills {killed}");
         }
         var messageIds = await Task.WhenAll(copies.Select(c => mail.HeaderAsync(c.Message.Id, "Message-ID")));
         var (_, notification) = await sender.CallAsync(HttpMethod.Get, $"/api/notifications/{notificationId}");
-        var interruptedSends = notification.GetProperty("attempts").EnumerateArray()
-            .Select(a => a.GetProperty("interruptedSends").GetInt32()).DefaultIfEmpty(0).Max();
-        var nearKill = kills.Any(k => (copies[0].Message.ReceivedDate - k.At).Duration() <= killProximity);
-        return messageIds[0] is not null && messageIds[1] == messageIds[0] && interruptedSends > 0 && nearKill;
+        var attempts = notification.GetProperty("attempts");
+        var interruptedSends = attempts.EnumerateArray().Select(a => a.GetProperty("interruptedSends").GetInt32()).DefaultIfEmpty(0).Max();
+        var nearest = kills.Select(k => (copies[0].Message.ReceivedDate - k.At).Duration()).DefaultIfEmpty(TimeSpan.MaxValue).Min();
+
+        var sameMessage = messageIds[0] is not null && messageIds[1] == messageIds[0];
+        var nearKill = nearest <= killProximity;
+        var evidence = string.Create(CultureInfo.InvariantCulture,
+            $"received {received}; Message-IDs {(sameMessage ? "equal" : $"differ ({messageIds[0]}, {messageIds[1]})")}; " +
+            $"interruptedSends={interruptedSends}; first copy {(kills.Count == 0 ? "with no kill" : $"{nearest.TotalSeconds:0.0} s from the nearest kill")} " +
+            $"(at most {killProximity.TotalSeconds:0} s); kills {killed}; attempts {attempts.GetRawText()}");
+        return new Verdict(sameMessage && interruptedSends > 0 && nearKill, evidence);
     }
 }

@@ -19,8 +19,8 @@ public sealed class EmailOptions
 
     /// <summary>
     /// How long the message itself may take, from DATA to the server's reply to its end (see
-    /// <see cref="SmtpDeliveryClient"/>). Shorter than `Delivery:Retry:SendingLease`, which is checked at startup:
-    /// a send still waiting when the lease runs out would be taken over and made a second time.
+    /// <see cref="SmtpDeliveryClient"/>). With <see cref="CommandTimeout"/>, shorter than the send budget (four fifths of
+    /// `Delivery:Retry:SendingLease`), which is checked at startup: the budget ends a send before its lease can run out.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan DataTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -49,7 +49,7 @@ internal sealed class ProtectedChannelProvider(IChannelProvider inner, ChannelGu
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // We gave up (shutdown), the provider did not fail.
+            // We gave up (the send budget ran out), the provider did not fail.
             guard.Breaker.Abandoned(pass);
             throw;
         }
