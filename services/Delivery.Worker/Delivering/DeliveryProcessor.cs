@@ -133,6 +133,7 @@ public sealed class DeliveryProcessor(
         }
         catch (OperationCanceledException ex) when (budget.IsCancellationRequested)
         {
+            delivery.AbandonSend();
             await outcomes.TransientFailureAsync(delivery, record,
                 $"No provider answered within the send budget of {schedule.SendBudget.TotalSeconds:0.#} s; the message may have reached it.", sourceTopic, ex);
             return;

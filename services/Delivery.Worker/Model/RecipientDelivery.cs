@@ -34,8 +34,9 @@ public sealed class RecipientDelivery
     public string? LastReplayId { get; private set; }
 
     /// <summary>
-    /// Sends taken over after their worker stopped between starting them and recording the provider's answer
-    /// (see <see cref="TakeOverInterruptedSend"/>). Each may have reached the recipient.
+    /// Sends whose outcome never came back: taken over after their worker stopped between starting them and recording
+    /// the provider's answer (see <see cref="TakeOverInterruptedSend"/>), or given up at the send budget
+    /// (<see cref="AbandonSend"/>). Each may have reached the recipient.
     /// </summary>
     public int InterruptedSends { get; private set; }
 
@@ -85,6 +86,12 @@ public sealed class RecipientDelivery
     /// Message-ID). Counted, so that status says so instead of pretending to exactly once.
     /// </summary>
     public void TakeOverInterruptedSend() => InterruptedSends++;
+
+    /// <summary>
+    /// A send given up before the provider answered (its send budget ran out): like a send its worker never finished,
+    /// it may have reached the recipient, and the next attempt may give them a second copy. Counted the same way.
+    /// </summary>
+    public void AbandonSend() => InterruptedSends++;
 
     public void BeginAttempt(int attempt, DateTimeOffset now, DateTimeOffset? preferencesCachedAt = null)
     {

@@ -103,4 +103,18 @@ public sealed class SendingLeaseTests
 
         Assert.Equal(0, Deliveries.In(DeliveryState.Delivered, clock).InterruptedSends);
     }
+
+    [Fact]
+    public void A_send_given_up_at_its_budget_counts_as_interrupted_like_one_taken_over()
+    {
+        var clock = Deliveries.Clock();
+        var delivery = Deliveries.In(DeliveryState.Sending, clock);
+
+        delivery.AbandonSend();
+        delivery.ScheduleRetry("No provider answered within the send budget", 2, clock.GetUtcNow(), clock.GetUtcNow());
+        delivery.BeginAttempt(2, clock.GetUtcNow());
+        delivery.MarkDelivered("id-1", clock.GetUtcNow());
+
+        Assert.Equal(1, delivery.InterruptedSends);
+    }
 }
