@@ -48,7 +48,8 @@ public sealed class DeliveryStatusProjector(NotificationsDbContext db, StatusWeb
             FailedOver = [.. change.FailedOver ?? []],
             Segments = change.Segments,
         });
-        notification.Status = NotificationProgress.StatusOf(notification);
+        var fanOutPending = await db.TopicFanOuts.AnyAsync(f => f.NotificationId == notification.Id && f.CompletedAt == null, ct);
+        notification.Status = NotificationProgress.StatusOf(notification, fanOutPending);
         notification.UpdatedAt = time.GetUtcNow();
         // In the same SaveChanges (one transaction): the status and the sender's webhooks about it commit together.
         var webhookMessages = await webhooks.AddAsync(notification, change, context.EventId, notification.UpdatedAt, ct);
