@@ -19,6 +19,14 @@ public sealed class TopicFanOut
     public int FannedOut { get; private set; }
     public int Pages { get; private set; }
 
+    /// <summary>
+    /// Changes that may move the notification's status (a delivery reported, the last page written), against how
+    /// many of them its status was last computed from: the status is recomputed in the background when they differ
+    /// (<see cref="Topics.FanOut.TopicStatusSettler"/>), once for many reports instead of once per report.
+    /// </summary>
+    public int Reports { get; private set; }
+    public int SettledReports { get; private set; }
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -43,9 +51,27 @@ public sealed class TopicFanOut
         if (last)
         {
             CompletedAt = now;
+            Reports++; // the status may be final now
         }
     }
 
+    /// <summary>
+    /// Fans out again from the start: the reconciler's answer to a send that stopped moving (pages a broker lost).
+    /// People already delivered are recognised by their delivery keys, so a second pass reaches only who was missed.
+    /// </summary>
+    public void Restart(DateTimeOffset now)
+    {
+        (Cursor, FannedOut, Pages, CompletedAt, UpdatedAt) = (string.Empty, 0, 0, null, now);
+        Reports++;
+    }
+
+    /// <summary>The status was computed from every report up to <paramref name="reports"/>.</summary>
+    public void Settle(int reports) => SettledReports = Math.Max(SettledReports, reports);
+
     /// <summary>Stops a fan-out whose send was cancelled: the people not reached yet never will be.</summary>
-    public void Stop(DateTimeOffset now) => (UpdatedAt, CompletedAt) = (now, now);
+    public void Stop(DateTimeOffset now)
+    {
+        (UpdatedAt, CompletedAt) = (now, now);
+        Reports++;
+    }
 }

@@ -15,8 +15,10 @@ public static class MyTopicEndpoints
             return TypedResults.Forbid();
         }
         var mine = await db.TopicSubscriptions.AsNoTracking().Where(s => s.UserId == userId)
-            .Join(db.Topics, s => s.TopicKey, t => t.Key, (s, t) => new MyTopicView(t.Key, t.Name, s.SubscribedAt))
-            .OrderBy(t => t.Key).ToListAsync(ct);
+            .Join(db.Topics, s => s.TopicKey, t => t.Key, (s, t) => new { t.Key, t.Name, s.SubscribedAt })
+            .OrderBy(t => t.Key)
+            .Select(t => new MyTopicView(t.Key, t.Name, t.SubscribedAt))
+            .ToListAsync(ct);
         return TypedResults.Ok(mine);
     }
 

@@ -44,10 +44,10 @@ public static class TopicEndpoints
     }
 
     public static async Task<Ok<List<TopicView>>> ListAsync(NotificationsDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await Views(db).OrderBy(t => t.Key).ToListAsync(ct));
+        TypedResults.Ok(await Views(db, db.Topics.OrderBy(t => t.Key)).ToListAsync(ct));
 
     public static async Task<Results<Ok<TopicView>, ProblemHttpResult>> GetAsync(string key, NotificationsDbContext db, CancellationToken ct) =>
-        await Views(db).FirstOrDefaultAsync(t => t.Key == key, ct) is { } topic ? TypedResults.Ok(topic) : Unknown(key);
+        await Views(db, db.Topics.Where(t => t.Key == key)).FirstOrDefaultAsync(ct) is { } topic ? TypedResults.Ok(topic) : Unknown(key);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string key, ClaimsPrincipal user, NotificationsDbContext db, CancellationToken ct)
@@ -72,6 +72,7 @@ public static class TopicEndpoints
         title: "Unknown topic", detail: $"There is no topic '{key}'. GET /api/topics lists them.",
         extensions: new Dictionary<string, object?> { ["field"] = "key" });
 
-    private static IQueryable<TopicView> Views(NotificationsDbContext db) => db.Topics.AsNoTracking()
+    // Filtered and ordered before the projection: EF cannot translate a condition on a constructed record.
+    private static IQueryable<TopicView> Views(NotificationsDbContext db, IQueryable<Topic> topics) => topics.AsNoTracking()
         .Select(t => new TopicView(t.Key, t.Name, t.CreatedBy, t.CreatedAt, db.TopicSubscriptions.Count(s => s.TopicKey == t.Key)));
 }

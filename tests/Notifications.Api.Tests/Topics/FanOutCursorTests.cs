@@ -51,4 +51,42 @@ public sealed class FanOutCursorTests
 
         Assert.True(fanOut is { IsComplete: true, Cursor: "a", FannedOut: 1 });
     }
+
+    [Fact]
+    public void The_last_page_and_a_stop_each_ask_for_the_status_to_be_settled_again()
+    {
+        var fanOut = TopicFanOut.Start(Guid.NewGuid(), ["news"], Now);
+        fanOut.Advance(["a"], last: false, Now);
+        Assert.Equal(0, fanOut.Reports); // a page that is not the last changes nothing anyone reported
+
+        fanOut.Advance(["b"], last: true, Now);
+        Assert.Equal(1, fanOut.Reports);
+
+        fanOut.Settle(fanOut.Reports);
+        Assert.Equal(fanOut.Reports, fanOut.SettledReports);
+    }
+
+    [Fact]
+    public void Settling_an_older_count_never_moves_the_settled_count_back()
+    {
+        var fanOut = TopicFanOut.Start(Guid.NewGuid(), ["news"], Now);
+        fanOut.Advance([], last: true, Now);
+        fanOut.Settle(1);
+
+        fanOut.Settle(0);
+
+        Assert.Equal(1, fanOut.SettledReports);
+    }
+
+    [Fact]
+    public void A_restart_fans_out_again_from_before_everyone()
+    {
+        var fanOut = TopicFanOut.Start(Guid.NewGuid(), ["news"], Now);
+        fanOut.Advance(["a", "b"], last: true, Now);
+
+        fanOut.Restart(Now.AddMinutes(1));
+
+        Assert.True(fanOut is { Cursor: "", FannedOut: 0, Pages: 0, IsComplete: false });
+        Assert.True(fanOut.Reports > fanOut.SettledReports);
+    }
 }

@@ -455,6 +455,12 @@ namespace Notifications.Api.Data.Migrations
                     b.Property<int>("Pages")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Reports")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SettledReports")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<string[]>("Topics")
                         .IsRequired()
                         .HasColumnType("text[]");

@@ -4,5 +4,8 @@ namespace Notifications.Api.Topics.FanOut;
 public sealed class FanOutOptions
 {
     public int PageSize { get; set; } = 1_000;
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often a topic send's status is recomputed from the reports since the last time.</summary>
+    public TimeSpan SettleInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

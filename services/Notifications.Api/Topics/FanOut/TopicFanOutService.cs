@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Notifications.Api.Data;
-using Notifications.Api.Model;
 using Notifications.Api.Sending;
-using Notifications.Api.Status;
 using Notifications.Api.Templates;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Outbox;
@@ -86,12 +84,6 @@ public sealed class TopicFanOutService(IServiceScopeFactory scopes, FanOutSignal
                 });
             }
             fanOut.Advance(page.Recipients, page.Last, now);
-            if (page.Last && page.Recipients.Count == 0)
-            {
-                // No page of this send will report anything more: the status must become final now, from what the
-                // named recipients (and earlier pages) reported, or it would wait for an event that never comes.
-                await SettleStatusAsync(db, fanOut.NotificationId, now, ct);
-            }
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -101,17 +93,5 @@ public sealed class TopicFanOutService(IServiceScopeFactory scopes, FanOutSignal
                 fanOut.NotificationId, fanOut.FannedOut, fanOut.Pages);
         }
         return true;
-    }
-
-    private static async Task SettleStatusAsync(NotificationsDbContext db, Guid notificationId, DateTimeOffset now, CancellationToken ct)
-    {
-        var notification = await db.Notifications.Include(n => n.Recipients).Include(n => n.Attempts).AsSplitQuery()
-            .SingleAsync(n => n.Id == notificationId, ct);
-        // Named recipients not heard of yet will report, and their events settle it; nobody at all is settled here (Skipped).
-        if (notification.Attempts.Count > 0 || notification.Recipients.Count == 0)
-        {
-            notification.Status = NotificationProgress.StatusOf(notification);
-            notification.UpdatedAt = now;
-        }
     }
 }

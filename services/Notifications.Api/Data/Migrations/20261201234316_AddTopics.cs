@@ -20,6 +20,8 @@ namespace Notifications.Api.Data.Migrations
                     Cursor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     FannedOut = table.Column<int>(type: "integer", nullable: false),
                     Pages = table.Column<int>(type: "integer", nullable: false),
+                    Reports = table.Column<int>(type: "integer", nullable: false),
+                    SettledReports = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)

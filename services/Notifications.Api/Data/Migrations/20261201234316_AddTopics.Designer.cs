@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Notifications.Api.Data.Migrations
 {
     [DbContext(typeof(NotificationsDbContext))]
-    [Migration("20261201232855_AddTopics")]
+    [Migration("20261201234316_AddTopics")]
     partial class AddTopics
     {
         /// <inheritdoc />
@@ -456,6 +456,12 @@ namespace Notifications.Api.Data.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("Pages")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SettledReports")
                         .HasColumnType("integer");
 
                     b.PrimitiveCollection<string[]>("Topics")
