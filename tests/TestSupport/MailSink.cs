@@ -27,6 +27,15 @@ public sealed class MailSink(PlatformFixture platform)
         return page.Results;
     }
 
+    /// <summary>How many messages the search finds, without reading them.</summary>
+    public async Task<int> CountAsync(string term)
+    {
+        using var http = Client();
+        var page = await http.GetFromJsonAsync<Page>($"/api/messages?searchTerms={Uri.EscapeDataString(term)}&pageSize=1")
+            ?? throw new InvalidOperationException("smtp4dev returned no page.");
+        return page.RowCount;
+    }
+
     /// <summary>Every message the search finds, however many: read in pages (a topic send reaches thousands).</summary>
     public async Task<IReadOnlyList<Message>> SearchAllAsync(string term, int pageSize = 5_000)
     {
