@@ -19,7 +19,9 @@ public sealed class TopicFanOutKillTests(FaultInjectionFixture platform, ITestOu
     private const int KillWorkersAgainAt = 3_000;
 
     private static readonly TimeSpan KillProximity = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(6);
+    // Ten thousand emails at the 10 to 40 per second a 2-core machine running the whole platform delivers
+    // (docs/performance.md), after two rounds of recovery: about 13 minutes when the machine is shared.
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(15);
 
     [Fact]
     public async Task Killing_the_api_and_the_workers_during_a_fan_out_of_ten_thousand_reaches_everyone_exactly_once()

@@ -34,13 +34,14 @@ public sealed class TopicSendProjection(NotificationsDbContext db, StatusWebhook
         {
             return 0; // redelivered: recorded, counted and settled with the first
         }
+        // In SQL, not read-and-write: reports of one send may be projected side by side. First, so that rows are
+        // locked in the settler's order (the fan-out, then the notification), which never deadlocks with it.
+        await db.TopicFanOuts.Where(f => f.NotificationId == change.NotificationId)
+            .ExecuteUpdateAsync(f => f.SetProperty(x => x.Reports, x => x.Reports + 1), ct);
         db.DeliveryAttempts.Add(DeliveryStatusProjector.AttemptOf(change, eventId));
         notification.UpdatedAt = time.GetUtcNow();
         var webhookMessages = await webhooks.AddAsync(notification, change, eventId, notification.UpdatedAt, ct);
         await db.SaveChangesAsync(ct);
-        // In SQL, not read-and-write: reports of one send may be projected side by side.
-        await db.TopicFanOuts.Where(f => f.NotificationId == change.NotificationId)
-            .ExecuteUpdateAsync(f => f.SetProperty(x => x.Reports, x => x.Reports + 1), ct);
         await transaction.CommitAsync(ct);
         return webhookMessages;
     }
