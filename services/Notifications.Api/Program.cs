@@ -25,5 +25,6 @@ app.MapNotificationsApi();
 app.MapDeadLettersApi();
 app.MapTemplatesApi();
 app.MapWebhooksApi();
+app.MapTopicsApi();
 
 app.Run();

@@ -27,6 +27,32 @@ public sealed class MailSink(PlatformFixture platform)
         return page.Results;
     }
 
+    /// <summary>How many messages the search finds, without reading them.</summary>
+    public async Task<int> CountAsync(string term)
+    {
+        using var http = Client();
+        var page = await http.GetFromJsonAsync<Page>($"/api/messages?searchTerms={Uri.EscapeDataString(term)}&pageSize=1")
+            ?? throw new InvalidOperationException("smtp4dev returned no page.");
+        return page.RowCount;
+    }
+
+    /// <summary>Every message the search finds, however many: read in pages (a topic send reaches thousands).</summary>
+    public async Task<IReadOnlyList<Message>> SearchAllAsync(string term, int pageSize = 5_000)
+    {
+        using var http = Client();
+        var found = new List<Message>();
+        for (var page = 1; ; page++)
+        {
+            var read = await http.GetFromJsonAsync<Page>($"/api/messages?searchTerms={Uri.EscapeDataString(term)}&page={page}&pageSize={pageSize}")
+                ?? throw new InvalidOperationException("smtp4dev returned no page.");
+            found.AddRange(read.Results);
+            if (read.Results.Count < pageSize)
+            {
+                return found;
+            }
+        }
+    }
+
     /// <summary>The messages <paramref name="term"/> finds with exactly this subject, to <paramref name="to"/> if it is given.</summary>
     public async Task<IReadOnlyList<Message>> SearchAsync(string term, string subject, string? to = null) =>
         (await SearchAsync(term)).Where(m => m.Subject == subject && (to is null || m.To.Contains(to, StringComparer.OrdinalIgnoreCase))).ToList();

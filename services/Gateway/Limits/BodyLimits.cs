@@ -13,6 +13,12 @@ internal static class BodyLimits
 
     public static int For(HttpRequest request)
     {
+        // `/api/topics/{key}/subscribers`: ten thousand people per call.
+        if (request.Path.StartsWithSegments("/api/topics", StringComparison.OrdinalIgnoreCase)
+            && request.Path.Value!.EndsWith("/subscribers", StringComparison.OrdinalIgnoreCase))
+        {
+            return TopicLimits.MaxSubscribersBodyBytes;
+        }
         foreach (var (path, bytes) in Larger)
         {
             if (request.Path.Equals(path, StringComparison.OrdinalIgnoreCase))

@@ -5,7 +5,7 @@ using NotificationAspire.Outbox;
 
 namespace Notifications.Api.Data;
 
-/// <summary>The command side's own database: notifications, their recipients and attempts, dead letters, templates, status webhooks, and the outbox.</summary>
+/// <summary>The command side's own database: notifications, their recipients and attempts, dead letters, templates, status webhooks, topics, and the outbox.</summary>
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -15,6 +15,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<TopicSubscription> TopicSubscriptions => Set<TopicSubscription>();
+    public DbSet<TopicFanOut> TopicFanOuts => Set<TopicFanOut>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -81,6 +84,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         });
         model.MapTemplates();
         model.MapWebhooks();
+        model.MapTopics();
         model.MapOutbox();
     }
 }

@@ -9,6 +9,7 @@ using Notifications.Api.Recovery;
 using Notifications.Api.Sending;
 using Notifications.Api.Status;
 using Notifications.Api.Templates;
+using Notifications.Api.Topics;
 using Notifications.Api.Webhooks;
 using NotificationAspire.Templating;
 
@@ -33,6 +34,7 @@ public static class ApplicationServiceExtensions
             .Validate(o => o.StuckAfter > TimeSpan.Zero && o.Interval > TimeSpan.Zero, "Reconciler times must be positive.").ValidateOnStart();
         builder.Services.AddHostedService<StuckNotificationReconciler>();
         builder.AddStatusWebhooks();
+        builder.AddTopics();
         return builder;
     }
 }

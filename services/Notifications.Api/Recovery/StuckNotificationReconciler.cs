@@ -69,6 +69,11 @@ public sealed class StuckNotificationReconciler(
             notification.RedriveCount++;
             notification.UpdatedAt = now;
             outbox.Add(SendEvents.Requested(notification, template));
+            if (await db.TopicFanOuts.FindAsync([notification.Id], ct) is { IsComplete: true } fanOut)
+            {
+                // A topic send's subscribers are in its fan-out's pages, not in the request above: fan them out again.
+                fanOut.Restart(now);
+            }
             if (notification.CancelledAt is { } cancelledAt)
             {
                 // The cancellation may have been lost with the request; it follows it again, in order.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
+using Notifications.Api.Topics.FanOut;
 using NotificationAspire.Contracts.Templates;
 using NotificationAspire.Outbox;
 using Npgsql;
@@ -20,17 +21,25 @@ public abstract record AcceptanceResult
 /// Stores a notification and the event announcing it in ONE transaction (the outbox), and makes retries
 /// with the same Idempotency-Key return the original notification instead of a second one.
 /// </summary>
-public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox outbox)
+public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox outbox, FanOutSignal fanOutSignal)
 {
     /// <param name="template">The template version the notification pins, carried whole in its event.</param>
+    /// <param name="topics">Topics whose subscribers get it too: their fan-out starts in the same transaction, so an accepted topic send is never forgotten.</param>
     /// <remarks>
     /// Called after <see cref="EarlierAsync"/> found no earlier request: a request with the same key that got in
     /// meanwhile is caught by the unique index, not by reading again (a round trip every send would pay).
     /// </remarks>
-    public async Task<AcceptanceResult> AcceptAsync(Notification notification, TemplateContent? template, CancellationToken ct)
+    public async Task<AcceptanceResult> AcceptAsync(Notification notification, TemplateContent? template, IReadOnlyList<string>? topics, CancellationToken ct)
     {
         db.Notifications.Add(notification);
-        outbox.Add(SendEvents.Requested(notification, template));
+        if (notification.Recipients.Count > 0)
+        {
+            outbox.Add(SendEvents.Requested(notification, template));
+        }
+        if (topics is not null)
+        {
+            db.TopicFanOuts.Add(TopicFanOut.Start(notification.Id, topics, notification.CreatedAt));
+        }
         try
         {
             await db.SaveChangesAsync(ct); // one transaction: both rows or neither
@@ -44,6 +53,10 @@ public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox ou
             return Compare(winner, notification);
         }
         Observability.NotificationMetrics.Accepted(notification.Recipients.Count);
+        if (topics is not null)
+        {
+            fanOutSignal.Notify();
+        }
         return new AcceptanceResult.Accepted(notification);
     }
 

@@ -5,6 +5,8 @@ using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Contracts.Recipients;
 using Notifications.Api.Templates;
+using Notifications.Api.Topics;
+using Notifications.Api.Data;
 
 namespace Notifications.Api.Sending;
 
@@ -14,7 +16,7 @@ public static class SendNotification
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     public static async Task<Results<Accepted<NotificationAccepted>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        HttpRequest http, ClaimsPrincipal user, NotificationAcceptance acceptance, TemplateStore templates,
+        HttpRequest http, ClaimsPrincipal user, NotificationAcceptance acceptance, TemplateStore templates, NotificationsDbContext db,
         TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         var idempotencyKey = http.Headers[IdempotencyKeyHeader].ToString();
@@ -50,6 +52,10 @@ public static class SendNotification
         {
             return TypedResults.ValidationProblem(errors);
         }
+        if (request.Topics is { } topics && await TopicSendCheck.UnknownAsync(db, topics, ct) is { Count: > 0 } unknownTopics)
+        {
+            return TypedResults.ValidationProblem(unknownTopics);
+        }
         // After validation, so a malformed category is a 400 naming the field rather than a refusal of it.
         if (CategoryGrants.Refusal(user, request.Category ?? NotificationCategories.General) is { } refusal)
         {
@@ -57,7 +63,7 @@ public static class SendNotification
         }
 
         var notification = NewNotification(request, senderId, key, template?.Found, now);
-        return Answer(await acceptance.AcceptAsync(notification, template?.Found?.ToContent(), ct), loggers);
+        return Answer(await acceptance.AcceptAsync(notification, template?.Found?.ToContent(), request.Topics, ct), loggers);
     }
 
     private static Results<Accepted<NotificationAccepted>, ValidationProblem, ProblemHttpResult> Answer(AcceptanceResult result, ILoggerFactory loggers)
@@ -108,7 +114,7 @@ public static class SendNotification
             Status = NotificationStatus.Accepted,
             CreatedAt = now,
             UpdatedAt = now,
-            Recipients = request.Recipients!.Select(r => new NotificationRecipient
+            Recipients = (request.Recipients ?? []).Select(r => new NotificationRecipient
             {
                 NotificationId = id,
                 UserId = r.UserId!,

@@ -15,6 +15,7 @@ namespace Notifications.Api.Sending;
 /// <param name="Strategy">With <paramref name="Channels"/>: `first-success` (the default) or `all`.</param>
 /// <param name="SendAt">Optional: deliver at this instant (<see cref="SendTimeRules"/>); absent means now.</param>
 /// <param name="SendAtLocal">Optional, instead of <paramref name="SendAt"/>: this wall-clock time in each recipient's time zone.</param>
+/// <param name="Topics">Optional: topic keys whose subscribers get it too (with or without <paramref name="Recipients"/>); a person named and subscribed gets one.</param>
 public sealed record SendNotificationRequest(
     string? Channel,
     IReadOnlyList<RecipientRequest>? Recipients,
@@ -28,7 +29,8 @@ public sealed record SendNotificationRequest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Channels = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Strategy = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SendAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SendAtLocal = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SendAtLocal = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Topics = null);
 
 /// <param name="Contact">Optional: an address for a person without a profile; absent means the one in their profile.</param>
 public sealed record RecipientRequest(string? UserId, string? Contact);

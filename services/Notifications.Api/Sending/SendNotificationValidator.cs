@@ -38,6 +38,7 @@ public static partial class SendNotificationValidator
         }
 
         ValidateRecipients(request, Error);
+        Topics.TopicSendRules.Validate(request.Topics, Error);
         ValidateContent(request, template, Error);
 
         SendTimeRules.Parse(request.SendAt, request.SendAtLocal, now, Error);
@@ -92,7 +93,10 @@ public static partial class SendNotificationValidator
     {
         if (request.Recipients is not { Count: > 0 } recipients)
         {
-            error("recipients", "At least one recipient is required.");
+            if (request.Topics is null)
+            {
+                error("recipients", "At least one recipient is required (or topics).");
+            }
             return;
         }
         if (recipients.Count > MaxRecipients)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
+using Notifications.Api.Topics.FanOut;
 using Notifications.Api.Webhooks;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Messaging;
@@ -13,11 +14,17 @@ namespace Notifications.Api.Status;
 /// makes no second status webhook.
 /// </summary>
 public sealed class DeliveryStatusProjector(NotificationsDbContext db, StatusWebhooks webhooks, WebhookSignal signal, TimeProvider time,
-    ILogger<DeliveryStatusProjector> logger)
+    TopicSendProjection topicSends, ILogger<DeliveryStatusProjector> logger)
     : IIntegrationEventHandler<DeliveryStatusChanged>
 {
     public async Task HandleAsync(DeliveryStatusChanged change, EventContext context, CancellationToken ct)
     {
+        if (await db.TopicFanOuts.AnyAsync(f => f.NotificationId == change.NotificationId, ct))
+        {
+            // Thousands of deliveries: recomputing the status from all of them on every report would cost the square.
+            await topicSends.ProjectAsync(change, context, ct);
+            return;
+        }
         var notification = await db.Notifications
             .Include(n => n.Recipients)
             .Include(n => n.Attempts)
@@ -32,22 +39,7 @@ public sealed class DeliveryStatusProjector(NotificationsDbContext db, StatusWeb
             return;
         }
 
-        notification.Attempts.Add(new DeliveryAttempt
-        {
-            EventId = context.EventId,
-            NotificationId = notification.Id,
-            RecipientUserId = change.RecipientUserId,
-            Channel = change.Channel,
-            State = change.State,
-            AttemptNumber = change.AttemptNumber,
-            Error = change.Error,
-            InterruptedSends = change.InterruptedSends,
-            PreferencesCachedAt = change.PreferencesCachedAt,
-            OccurredAt = change.OccurredAt,
-            Provider = change.Provider,
-            FailedOver = [.. change.FailedOver ?? []],
-            Segments = change.Segments,
-        });
+        notification.Attempts.Add(AttemptOf(change, context.EventId));
         notification.Status = NotificationProgress.StatusOf(notification);
         notification.UpdatedAt = time.GetUtcNow();
         // In the same SaveChanges (one transaction): the status and the sender's webhooks about it commit together.
@@ -58,4 +50,21 @@ public sealed class DeliveryStatusProjector(NotificationsDbContext db, StatusWeb
             signal.Notify();
         }
     }
+
+    public static DeliveryAttempt AttemptOf(DeliveryStatusChanged change, string eventId) => new()
+    {
+        EventId = eventId,
+        NotificationId = change.NotificationId,
+        RecipientUserId = change.RecipientUserId,
+        Channel = change.Channel,
+        State = change.State,
+        AttemptNumber = change.AttemptNumber,
+        Error = change.Error,
+        InterruptedSends = change.InterruptedSends,
+        PreferencesCachedAt = change.PreferencesCachedAt,
+        OccurredAt = change.OccurredAt,
+        Provider = change.Provider,
+        FailedOver = [.. change.FailedOver ?? []],
+        Segments = change.Segments,
+    };
 }

@@ -6,12 +6,25 @@ namespace Notifications.Api.Status;
 /// <summary>A notification's status from the latest state of each of its deliveries (one per recipient and channel).</summary>
 public static class NotificationProgress
 {
-    public static NotificationStatus StatusOf(Notification notification)
+    /// <param name="moreRecipientsComing">
+    /// A topic send whose fan-out has not written its last page: people not reported yet will be, so however
+    /// final the reported ones are, the notification is not (it stays Dispatched).
+    /// </param>
+    public static NotificationStatus StatusOf(Notification notification, bool moreRecipientsComing = false)
     {
-        var latest = notification.Recipients
-            .SelectMany(r => notification is { Strategy: ChannelStrategies.FirstSuccess, Channels: { } order }
-                ? [FirstSuccessState(order, notification.Attempts.Where(a => a.RecipientUserId == r.UserId))]
-                : LatestPerChannel(notification.Attempts.Where(a => a.RecipientUserId == r.UserId)))
+        var status = StatusOfReported(notification);
+        return moreRecipientsComing && status.IsFinal() ? NotificationStatus.Dispatched : status;
+    }
+
+    private static NotificationStatus StatusOfReported(Notification notification)
+    {
+        // The named recipients, and everyone the worker reported on: a topic send's subscribers are known by their reports.
+        var byPerson = notification.Attempts.ToLookup(a => a.RecipientUserId, StringComparer.Ordinal);
+        var people = notification.Recipients.Select(r => r.UserId).Union(byPerson.Select(p => p.Key), StringComparer.Ordinal);
+        var latest = people
+            .SelectMany(userId => notification is { Strategy: ChannelStrategies.FirstSuccess, Channels: { } order }
+                ? [FirstSuccessState(order, byPerson[userId])]
+                : LatestPerChannel(byPerson[userId]))
             .ToList();
 
         int Count(string state) => latest.Count(s => s == state);

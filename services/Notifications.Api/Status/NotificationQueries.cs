@@ -39,7 +39,11 @@ public static class NotificationQueries
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(NotificationView.From(notification));
+        var fanOut = await db.TopicFanOuts.AsNoTracking().FirstOrDefaultAsync(f => f.NotificationId == id, ct);
+        return TypedResults.Ok(NotificationView.From(notification) with
+        {
+            FanOut = fanOut is null ? null : new FanOutView(fanOut.Topics, fanOut.FannedOut, fanOut.IsComplete),
+        });
     }
 
     private static bool ReadsAny(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.Admin) || user.IsInRole(PlatformRoles.Support);

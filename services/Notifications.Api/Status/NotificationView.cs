@@ -33,6 +33,10 @@ public sealed record NotificationView(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTime? SendAtLocal { get; init; }
 
+    /// <summary>A topic send's fan-out: its topics, how many subscribers were handed to delivery so far, and whether that is all; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FanOutView? FanOut { get; init; }
+
     public static NotificationView From(Notification n) => new(
         n.Id, n.Status.ToString(), n.Category, n.Channel, n.Subject, n.TemplateKey, n.TemplateVersion, n.CorrelationKey, n.CreatedAt, n.UpdatedAt,
         n.Recipients.Select(r => new RecipientView(r.UserId, r.Contact)).ToList(),
@@ -68,5 +72,8 @@ public sealed record AttemptView(string Channel, string Recipient, string State,
     /// <summary>Parts an SMS was sent as (GSM-7 or UCS-2); null on other channels.</summary>
     public int? Segments { get; init; }
 }
+
+/// <param name="FannedOut">Subscribers handed to delivery so far, named recipients not counted (they are in Recipients).</param>
+public sealed record FanOutView(IReadOnlyList<string> Topics, int FannedOut, bool Complete);
 
 public sealed record NotificationSummary(Guid Id, string Category, string? Channel, string Status, string? CorrelationKey, DateTimeOffset CreatedAt);

@@ -30,6 +30,8 @@ public sealed class FaultInjectionFixture : PlatformFixture
         $"{Worker}:Delivery:Protection:RecipientPermitsPerMinute=100",
         $"{Api}:Reconciler:StuckAfter=00:00:20",
         $"{Api}:Reconciler:Interval=00:00:05",
+        // Small fan-out pages, so that a topic send of 10,000 is still fanning out when notifications-api is killed.
+        $"{Api}:FanOut:PageSize=100",
     ];
 
     protected override IEnumerable<string> AppHostArguments() => [.. base.AppHostArguments(), .. Settings];

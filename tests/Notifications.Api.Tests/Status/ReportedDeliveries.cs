@@ -50,4 +50,7 @@ internal sealed class ReportedDeliveries
     }
 
     public NotificationStatus Status => NotificationProgress.StatusOf(notification);
+
+    /// <summary>The status while a topic send's fan-out has pages still to write.</summary>
+    public NotificationStatus StatusWhileFanningOut => NotificationProgress.StatusOf(notification, moreRecipientsComing: true);
 }

@@ -409,6 +409,92 @@ namespace Notifications.Api.Data.Migrations
                     b.ToTable("template_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Notifications.Api.Model.Topic", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("topics", (string)null);
+                });
+
+            modelBuilder.Entity("Notifications.Api.Model.TopicFanOut", b =>
+                {
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Cursor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("FannedOut")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SettledReports")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<string[]>("Topics")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NotificationId");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasFilter("\"CompletedAt\" IS NULL");
+
+                    b.ToTable("topic_fan_outs", (string)null);
+                });
+
+            modelBuilder.Entity("Notifications.Api.Model.TopicSubscription", b =>
+                {
+                    b.Property<string>("TopicKey")
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("SubscribedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TopicKey", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("topic_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Notifications.Api.Model.WebhookEndpoint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -544,6 +630,24 @@ namespace Notifications.Api.Data.Migrations
                     b.HasOne("Notifications.Api.Model.NotificationTemplate", null)
                         .WithMany("Versions")
                         .HasForeignKey("TemplateKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Notifications.Api.Model.TopicFanOut", b =>
+                {
+                    b.HasOne("Notifications.Api.Model.Notification", null)
+                        .WithOne()
+                        .HasForeignKey("Notifications.Api.Model.TopicFanOut", "NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Notifications.Api.Model.TopicSubscription", b =>
+                {
+                    b.HasOne("Notifications.Api.Model.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
