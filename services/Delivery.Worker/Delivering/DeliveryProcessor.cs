@@ -1,4 +1,5 @@
 using Delivery.Worker.Data;
+using Delivery.Worker.Digesting;
 using Delivery.Worker.Holding;
 using Delivery.Worker.Model;
 using Delivery.Worker.Providers;
@@ -31,6 +32,7 @@ public sealed class DeliveryProcessor(
     DeliveryPlanner planner,
     AttemptOutcomeRecorder outcomes,
     DeliveryHolds holds,
+    DigestCollector digests,
     DispatchPublisher dispatches,
     RetrySchedule schedule,
     TimeProvider time,
@@ -104,6 +106,9 @@ public sealed class DeliveryProcessor(
                 return;
             case DeliveryDecision.Schedule(var reason, var at):
                 await holds.ScheduleAsync(delivery, record, reason, at);
+                return;
+            case DeliveryDecision.Digest(var digest):
+                await digests.CollectAsync(delivery, record, digest);
                 return;
         }
 

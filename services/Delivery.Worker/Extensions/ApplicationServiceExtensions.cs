@@ -1,6 +1,7 @@
 using Delivery.Worker.Composing;
 using Delivery.Worker.Data;
 using Delivery.Worker.Delivering;
+using Delivery.Worker.Digesting;
 using Delivery.Worker.Holding;
 using Delivery.Worker.Providers;
 using Delivery.Worker.Providers.Email;
@@ -59,6 +60,10 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<DeliveryHolds>();
         builder.Services.AddHostedService<HeldDeliveryReleaser>();
+        builder.Services.AddScoped<DigestCollector>();
+        builder.Services.AddScoped<DigestSettlement>();
+        builder.Services.AddScoped<DigestCancellations>();
+        builder.Services.AddHostedService<DigestReleaser>();
 
         builder.AddConsumerGroup(ConsumerGroups.DeliveryRequests)
             .AddSubscription<NotificationRequested, RequestFanOut>()

@@ -137,6 +137,43 @@ public sealed class RecipientDelivery
         UpdatedAt = now;
     }
 
+    /// <summary>Collected in a digest that goes out at <paramref name="dueAt"/>; <paramref name="reason"/> names it.</summary>
+    public void Digest(string reason, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        State = DeliveryState.Digested;
+        LastError = Truncate(reason);
+        NextAttemptAt = dueAt;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Ends a collected delivery as its digest ended: delivered (by <paramref name="digest"/>'s provider), failed,
+    /// skipped or cancelled with the digest's reason. The delivery itself made no attempt, so its count stays.
+    /// </summary>
+    public void SettleFromDigest(RecipientDelivery digest, string digestKey, DateTimeOffset now)
+    {
+        var why = $"Digest {digestKey}: {digest.LastError}";
+        switch (digest.State)
+        {
+            case DeliveryState.Delivered:
+                AnsweredBy(digest.Provider, digest.FailedOver, digest.Segments);
+                LastError = Truncate($"Delivered in digest {digestKey}");
+                MarkDelivered(digest.ProviderMessageId, now);
+                break;
+            case DeliveryState.Failed:
+                MarkFailed(why, now);
+                break;
+            case DeliveryState.Skipped:
+                MarkSkipped(why, now);
+                break;
+            case DeliveryState.Cancelled:
+                MarkCancelled(why, now);
+                break;
+            default:
+                throw new InvalidOperationException($"Digest {digest.DeliveryKey} is not final ({digest.State}).");
+        }
+    }
+
     /// <summary>Which provider answered the attempt, and which it failed over from (<see cref="Providers.Failover.ProviderFailover"/>).</summary>
     public void AnsweredBy(string? provider, IReadOnlyList<string> failedOver, int? segments)
     {
