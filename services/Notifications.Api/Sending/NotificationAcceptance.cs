@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
+using NotificationAspire.Contracts.Events;
 using NotificationAspire.Contracts.Templates;
 using NotificationAspire.Outbox;
 using Npgsql;
@@ -27,10 +28,11 @@ public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox ou
     /// Called after <see cref="EarlierAsync"/> found no earlier request: a request with the same key that got in
     /// meanwhile is caught by the unique index, not by reading again (a round trip every send would pay).
     /// </remarks>
-    public async Task<AcceptanceResult> AcceptAsync(Notification notification, TemplateContent? template, CancellationToken ct)
+    /// <param name="digest">The send's digest, carried in its event only.</param>
+    public async Task<AcceptanceResult> AcceptAsync(Notification notification, TemplateContent? template, CancellationToken ct, DigestRequest? digest = null)
     {
         db.Notifications.Add(notification);
-        outbox.Add(SendEvents.Requested(notification, template));
+        outbox.Add(SendEvents.Requested(notification, template) with { Digest = digest });
         try
         {
             await db.SaveChangesAsync(ct); // one transaction: both rows or neither

@@ -15,6 +15,7 @@ namespace Notifications.Api.Sending;
 /// <param name="Strategy">With <paramref name="Channels"/>: `first-success` (the default) or `all`.</param>
 /// <param name="SendAt">Optional: deliver at this instant (<see cref="SendTimeRules"/>); absent means now.</param>
 /// <param name="SendAtLocal">Optional, instead of <paramref name="SendAt"/>: this wall-clock time in each recipient's time zone.</param>
+/// <param name="Digest">Optional: collect into one message per person and key within a window (<see cref="DigestRules"/>).</param>
 public sealed record SendNotificationRequest(
     string? Channel,
     IReadOnlyList<RecipientRequest>? Recipients,
@@ -28,7 +29,15 @@ public sealed record SendNotificationRequest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Channels = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Strategy = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SendAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SendAtLocal = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SendAtLocal = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DigestRequestBody? Digest = null);
+
+/// <summary>A send's `digest` as given; <see cref="DigestRules"/> checks it.</summary>
+/// <param name="TemplateKey">Optional: the digest template (it sees `count` and `items`); absent means a plain list.</param>
+public sealed record DigestRequestBody(
+    string? Key,
+    int? WindowSeconds,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TemplateKey = null);
 
 /// <param name="Contact">Optional: an address for a person without a profile; absent means the one in their profile.</param>
 public sealed record RecipientRequest(string? UserId, string? Contact);

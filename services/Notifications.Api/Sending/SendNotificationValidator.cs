@@ -22,7 +22,8 @@ public static partial class SendNotificationValidator
 
     /// <param name="template">What the request's templateKey found; null when it names none.</param>
     /// <param name="now">What a send time is measured against.</param>
-    public static Dictionary<string, string[]> Validate(SendNotificationRequest request, TemplateLookup? template, DateTimeOffset now)
+    /// <param name="digestTemplate">What the request's digest.templateKey found; null when it names none.</param>
+    public static Dictionary<string, string[]> Validate(SendNotificationRequest request, TemplateLookup? template, DateTimeOffset now, TemplateLookup? digestTemplate = null)
     {
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
@@ -41,6 +42,7 @@ public static partial class SendNotificationValidator
         ValidateContent(request, template, Error);
 
         SendTimeRules.Parse(request.SendAt, request.SendAtLocal, now, Error);
+        DigestRules.Parse(request.Digest, digestTemplate, Error);
         if (request.CorrelationKey is { Length: > MaxKeyLength })
         {
             Error("correlationKey", $"At most {MaxKeyLength} characters.");
