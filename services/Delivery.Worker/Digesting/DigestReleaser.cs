@@ -77,7 +77,7 @@ public sealed class DigestReleaser(IServiceScopeFactory scopes, TimeProvider tim
     /// The digest as one delivery: the first item's record (category, contact) carrying every item; null for a window
     /// whose items were all cancelled, which sends nothing. Built from stored rows only, so a second release is the same.
     /// </summary>
-    internal static DeliveryDispatched? DigestOf(DigestWindow window, IEnumerable<CollectedDelivery> collected)
+    public static DeliveryDispatched? DigestOf(DigestWindow window, IEnumerable<CollectedDelivery> collected)
     {
         var items = collected.OrderBy(c => c.CollectedAt).ThenBy(c => c.DeliveryKey, StringComparer.Ordinal)
             .Select(c => (c.CollectedAt, Record: DeliveryHolds.Deserialize(c.Record)))
