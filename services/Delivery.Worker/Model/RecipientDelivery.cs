@@ -153,6 +153,8 @@ public sealed class RecipientDelivery
     public void SettleFromDigest(RecipientDelivery digest, string digestKey, DateTimeOffset now)
     {
         var why = $"Digest {digestKey}: {digest.LastError}";
+        // The digest's sends are this delivery's: an interrupted one may have reached the person twice.
+        InterruptedSends = digest.InterruptedSends;
         switch (digest.State)
         {
             case DeliveryState.Delivered:
