@@ -33,6 +33,8 @@ public sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> option
             d.Property(x => x.LastError).HasMaxLength(RecipientDelivery.MaxErrorLength);
             d.Property(x => x.Version).IsRowVersion();
             d.HasIndex(x => x.NotificationId);
+            // The throttle counts one person's recent messages of a category on a channel.
+            d.HasIndex(x => new { x.RecipientUserId, x.Channel, x.Category, x.UpdatedAt });
         });
 
         model.Entity<HeldDelivery>(h =>

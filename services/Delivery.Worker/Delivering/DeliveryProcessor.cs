@@ -5,6 +5,7 @@ using Delivery.Worker.Model;
 using Delivery.Worker.Providers;
 using Delivery.Worker.Providers.Failover;
 using Delivery.Worker.Recipients;
+using Delivery.Worker.Throttling;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NotificationAspire.Contracts.Events;
@@ -33,6 +34,7 @@ public sealed class DeliveryProcessor(
     AttemptOutcomeRecorder outcomes,
     DeliveryHolds holds,
     DigestCollector digests,
+    DeliveryThrottle throttle,
     DispatchPublisher dispatches,
     RetrySchedule schedule,
     TimeProvider time,
@@ -110,6 +112,14 @@ public sealed class DeliveryProcessor(
             case DeliveryDecision.Digest(var digest):
                 await digests.CollectAsync(delivery, record, digest);
                 return;
+        }
+
+        // A first attempt of a throttled category over its limit is collected in a digest or dropped; a retry was let through already.
+        if (delivery.AttemptCount == 0 && plan.Decision is DeliveryDecision.Send { Category.Critical: false }
+            && await throttle.ExcessAsync(record, now, cancellationToken) is { } excess)
+        {
+            await (excess.Digest is { } digest ? digests.CollectAsync(delivery, record, digest) : outcomes.SkippedAsync(delivery, excess.DropReason!));
+            return;
         }
 
         if (!isNew && delivery.State == DeliveryState.Sending)
@@ -210,6 +220,7 @@ public sealed class DeliveryProcessor(
         // Only an address the sender gave; one from the person's profile is looked up per attempt and never kept
         // here, so erasing the profile leaves no contact behind in delivery history.
         Contact = record.Contact ?? string.Empty,
+        Category = record.Category,
         CreatedAt = now,
     };
 }

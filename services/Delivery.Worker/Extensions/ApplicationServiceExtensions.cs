@@ -13,6 +13,7 @@ using Delivery.Worker.Providers.Sms;
 using Delivery.Worker.Providers.StateReports;
 using Delivery.Worker.Providers.Webhook;
 using Delivery.Worker.Recipients;
+using Delivery.Worker.Throttling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -64,6 +65,11 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<DigestSettlement>();
         builder.Services.AddScoped<DigestCancellations>();
         builder.Services.AddHostedService<DigestReleaser>();
+        builder.Services.AddOptions<ThrottleOptions>().BindConfiguration(ThrottleOptions.SectionName)
+            .Validate(o => o.Categories.Values.All(t => t.Limit > 0 && t.Period > TimeSpan.Zero),
+                $"{ThrottleOptions.SectionName}:Categories:*: Limit and Period must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<DeliveryThrottle>();
 
         builder.AddConsumerGroup(ConsumerGroups.DeliveryRequests)
             .AddSubscription<NotificationRequested, RequestFanOut>()

@@ -16,6 +16,9 @@ public sealed class RecipientDelivery
     public required string Channel { get; init; }
     public required string Contact { get; init; }
 
+    /// <summary>The notification's category, for the throttle's count; null on rows from before it was kept.</summary>
+    public string? Category { get; init; }
+
     public DeliveryState State { get; private set; }
 
     /// <summary>Sends started over the delivery's whole life, replays included; status event ids count on it.</summary>

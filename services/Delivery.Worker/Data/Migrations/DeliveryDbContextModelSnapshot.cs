@@ -136,6 +136,9 @@ namespace Delivery.Worker.Data.Migrations
                     b.Property<int>("AttemptCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Category")
+                        .HasColumnType("text");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasColumnType("text");
@@ -203,6 +206,8 @@ namespace Delivery.Worker.Data.Migrations
                     b.HasKey("DeliveryKey");
 
                     b.HasIndex("NotificationId");
+
+                    b.HasIndex("RecipientUserId", "Channel", "Category", "UpdatedAt");
 
                     b.ToTable("deliveries", (string)null);
                 });
