@@ -114,8 +114,9 @@ public sealed class DeliveryProcessor(
                 return;
         }
 
-        // A first attempt of a throttled category over its limit is collected in a digest or dropped; a retry was let through already.
-        if (delivery.AttemptCount == 0 && plan.Decision is DeliveryDecision.Send { Category.Critical: false }
+        // A first attempt of a throttled category over its limit is collected in a digest or dropped; a retry was let
+        // through already, and a digest is itself the throttle's remedy (collecting it again would nest digests).
+        if (delivery.AttemptCount == 0 && record.DigestItems is null && plan.Decision is DeliveryDecision.Send { Category.Critical: false }
             && await throttle.ExcessAsync(record, now, cancellationToken) is { } excess)
         {
             await (excess.Digest is { } digest ? digests.CollectAsync(delivery, record, digest) : outcomes.SkippedAsync(delivery, excess.DropReason!));
