@@ -51,7 +51,20 @@ public class PlatformFixture : IAsyncLifetime
         // the same values as the fault-injection platform's breaker, so that platform's SMS behaves as before.
         $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Delivery:Protection:Channels:sms:BreakerFailureThreshold={SmsBreakerFailureThreshold}",
         $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Delivery:Protection:Channels:sms:BreakDuration={SmsBreakDuration:c}",
+        // Throttles on categories of the throttle tests' own (they create them): one drops, one collects in a short digest.
+        $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Delivery:Throttle:Categories:{ThrottledDropCategory}:Limit=2",
+        $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Delivery:Throttle:Categories:{ThrottledDropCategory}:Period=00:10:00",
+        $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Delivery:Throttle:Categories:{ThrottledDropCategory}:Excess=Drop",
+        $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Delivery:Throttle:Categories:{ThrottledDigestCategory}:Limit=1",
+        $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Delivery:Throttle:Categories:{ThrottledDigestCategory}:Period=00:00:08",
+        $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}:Delivery:Throttle:Categories:{ThrottledDigestCategory}:Excess=Digest",
     ];
+
+    /// <summary>A category the worker lets reach a person twice per 10 minutes on a channel, dropping the rest.</summary>
+    public const string ThrottledDropCategory = "e2e-throttle-drop";
+
+    /// <summary>A category the worker lets reach a person once per 8 seconds on a channel, collecting the rest in a digest.</summary>
+    public const string ThrottledDigestCategory = "e2e-throttle-digest";
 
     /// <summary>Transient failures in a row that open an SMS provider's breaker on this platform (5 in production).</summary>
     public const int SmsBreakerFailureThreshold = 3;

@@ -56,9 +56,24 @@ public sealed record DeliveryDispatched(
     /// <summary>Not before this time (the sender's `sendAt` or `sendAtLocal`); null means now. Added after version 1.</summary>
     public SendTime? SendTime { get; init; }
 
+    /// <summary>Collect this delivery into the person's digest for this key (<see cref="DigestRequest"/>). Added after version 1.</summary>
+    public DigestRequest? Digest { get; init; }
+
+    /// <summary>
+    /// Set on a digest itself: the items it lists (the first <see cref="DigestItemsListed"/> collected); <see cref="Template"/>
+    /// is then the digest template, or null for the platform's plain list. Added after version 1.
+    /// </summary>
+    public IReadOnlyList<DigestItem>? DigestItems { get; init; }
+
+    /// <summary>How many items the digest collected, listed or not (its template's `count`).</summary>
+    public int DigestCount { get; init; }
+
+    public const int DigestItemsListed = 50;
+
     public string? MissingFields() =>
         NotificationId != Guid.Empty && !string.IsNullOrEmpty(DeliveryKey) && !string.IsNullOrEmpty(RecipientUserId)
-            && !string.IsNullOrEmpty(Channel) && !string.IsNullOrEmpty(Category) && (Template is not null || (Subject is not null && Body is not null)) && Attempt >= 1
+            && !string.IsNullOrEmpty(Channel) && !string.IsNullOrEmpty(Category)
+            && (Template is not null || (Subject is not null && Body is not null) || DigestItems is { Count: > 0 }) && Attempt >= 1
             ? null
             : "notificationId, deliveryKey, recipientUserId, channel, category, a template or subject and body, and an attempt of at least 1 are required";
 }

@@ -70,6 +70,9 @@ public static class DeliveryStates
     /// <summary>The sender asked for a later time (`sendAt`, or `sendAtLocal` in the person's zone); it goes out then, unless cancelled.</summary>
     public const string Scheduled = "Scheduled";
 
+    /// <summary>Collected in the person's digest (the Error names it and when it goes out); ends as the digest ends.</summary>
+    public const string Digested = "Digested";
+
     public static bool IsFinal(string state) => state is Delivered or Failed or Cancelled or Skipped;
 }
 

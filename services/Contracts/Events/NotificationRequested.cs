@@ -46,6 +46,9 @@ public sealed record NotificationRequested(
     /// <summary>When to deliver, the same instant for everyone (or its local time in each person's zone); null means now. Added after version 1.</summary>
     public SendTime? SendTime { get; init; }
 
+    /// <summary>Collect this into one message per person, key and window (<see cref="DigestRequest"/>); null means send each. Added after version 1.</summary>
+    public DigestRequest? Digest { get; init; }
+
     public string? MissingFields() =>
         NotificationId != Guid.Empty && !string.IsNullOrEmpty(Category) && (Template is not null || (Subject is not null && Body is not null))
             && Recipients is not null && Recipients.All(r => r is not null && !string.IsNullOrEmpty(r.UserId))

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Delivery.Worker.Providers;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Contracts.Recipients;
@@ -16,6 +18,10 @@ public sealed class MessageComposer(TemplateRenderer renderer, UnsubscribeLinks 
 {
     public OutgoingMessage Compose(DeliveryDispatched record, string contact, RecipientContact? recipient, NotificationCategory category)
     {
+        if (record.DigestItems is { Count: > 0 } items)
+        {
+            return ComposeDigest(record, items, contact, recipient, category);
+        }
         var unsubscribe = category.Critical ? null : unsubscribeLinks.For(record.RecipientUserId, category.Key, record.Channel);
         var origin = new MessageOrigin(record.NotificationId, record.RecipientUserId, category.Key);
         if (record.Template is not { } template)
@@ -61,5 +67,37 @@ public sealed class MessageComposer(TemplateRenderer renderer, UnsubscribeLinks 
             UnsubscribeUrl = unsubscribe,
             Origin = origin,
         };
+    }
+
+    /// <summary>
+    /// A digest: each item as this person would have got it on this channel (its own text, or its template in their
+    /// language), then the digest template with `count`, `items` (`subject`, `body`, `data`, `notificationId`, `at`)
+    /// and `digestKey`, or without one the platform's plain list.
+    /// </summary>
+    private OutgoingMessage ComposeDigest(DeliveryDispatched record, IReadOnlyList<DigestItem> items, string contact, RecipientContact? recipient, NotificationCategory category)
+    {
+        var rendered = items.Select(item => (Item: item, Message: Compose(record with
+        {
+            Subject = item.Subject,
+            Body = item.Body,
+            Template = item.Template,
+            TemplateData = item.TemplateData,
+            DigestItems = null,
+        }, contact, recipient, category))).ToList();
+        var digest = record with { DigestItems = null };
+        if (record.Template is not null)
+        {
+            var list = new JsonArray([.. rendered.Select(r => (JsonNode)new JsonObject
+            {
+                ["subject"] = r.Message.Subject,
+                ["body"] = r.Message.Body,
+                ["data"] = r.Item.TemplateData?.DeepClone(),
+                ["notificationId"] = r.Item.NotificationId.ToString(),
+                ["at"] = r.Item.At.ToString("O", CultureInfo.InvariantCulture),
+            })]);
+            return Compose(digest with { TemplateData = new JsonObject { ["count"] = Math.Max(record.DigestCount, items.Count), ["items"] = list } }, contact, recipient, category);
+        }
+        return Compose(digest with { Subject = DigestText.Subject(Math.Max(record.DigestCount, items.Count), rendered[0].Message.Subject), Body = DigestText.Body(Math.Max(record.DigestCount, items.Count), [.. rendered.Select(r => (r.Message.Subject, r.Message.Body))]) },
+            contact, recipient, category);
     }
 }

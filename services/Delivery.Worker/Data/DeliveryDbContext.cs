@@ -1,3 +1,4 @@
+using Delivery.Worker.Digesting;
 using Delivery.Worker.Holding;
 using Delivery.Worker.Model;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,10 @@ public sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> option
 
     public DbSet<HeldDelivery> HeldDeliveries => Set<HeldDelivery>();
 
+    public DbSet<DigestWindow> DigestWindows => Set<DigestWindow>();
+
+    public DbSet<CollectedDelivery> CollectedDeliveries => Set<CollectedDelivery>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<RecipientDelivery>(d =>
@@ -28,6 +33,8 @@ public sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> option
             d.Property(x => x.LastError).HasMaxLength(RecipientDelivery.MaxErrorLength);
             d.Property(x => x.Version).IsRowVersion();
             d.HasIndex(x => x.NotificationId);
+            // The throttle counts one person's recent messages of a category on a channel.
+            d.HasIndex(x => new { x.RecipientUserId, x.Channel, x.Category, x.UpdatedAt });
         });
 
         model.Entity<HeldDelivery>(h =>
@@ -36,6 +43,24 @@ public sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> option
             h.HasKey(x => x.DeliveryKey);
             h.Property(x => x.Record).HasColumnType("jsonb");
             h.HasIndex(x => x.DueAt);
+        });
+
+        model.Entity<DigestWindow>(w =>
+        {
+            w.ToTable("digest_windows");
+            w.HasKey(x => x.DeliveryKey);
+            // One open window per person, channel and key: two consumers opening one at once cannot both win.
+            w.HasIndex(x => new { x.RecipientUserId, x.Channel, x.DigestKey }).IsUnique().HasFilter("\"ReleasedAt\" IS NULL");
+            w.HasIndex(x => x.ClosesAt).HasFilter("\"ReleasedAt\" IS NULL");
+        });
+
+        model.Entity<CollectedDelivery>(c =>
+        {
+            c.ToTable("collected_deliveries");
+            c.HasKey(x => x.DeliveryKey);
+            c.Property(x => x.Record).HasColumnType("jsonb");
+            c.HasIndex(x => x.WindowKey);
+            c.HasIndex(x => x.NotificationId);
         });
 
         model.Entity<NotificationCancellation>(c =>

@@ -1,4 +1,5 @@
 using Delivery.Worker.Data;
+using Delivery.Worker.Digesting;
 using Delivery.Worker.Model;
 using Delivery.Worker.Observability;
 using Delivery.Worker.Providers;
@@ -19,6 +20,7 @@ public sealed class AttemptOutcomeRecorder(
     IEventBus bus,
     DispatchPublisher dispatches,
     RetrySchedule schedule,
+    DigestSettlement digests,
     TimeProvider time,
     ILogger<AttemptOutcomeRecorder> logger)
 {
@@ -154,9 +156,13 @@ public sealed class AttemptOutcomeRecorder(
         return next;
     }
 
-    /// <summary>The delivery's current state on `notification-status`; the same state always gives the same event.</summary>
-    public Task AnnounceAsync(RecipientDelivery delivery) =>
-        bus.PublishAsync(delivery.ToStatusEvent(), delivery.StatusEventOptions(), CancellationToken.None);
+    /// <summary>
+    /// The delivery's current state on `notification-status`; the same state always gives the same event. A digest
+    /// has no notification to report to: its items are announced instead, once it is final.
+    /// </summary>
+    public Task AnnounceAsync(RecipientDelivery delivery) => DeliveryKeys.IsDigest(delivery.DeliveryKey)
+        ? digests.SettleAsync(delivery)
+        : bus.PublishAsync(delivery.ToStatusEvent(), delivery.StatusEventOptions(), CancellationToken.None);
 
     /// <summary>
     /// The record with this try added to its history. Repeated deferrals of one attempt keep only the latest,

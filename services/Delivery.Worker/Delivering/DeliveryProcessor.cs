@@ -1,9 +1,11 @@
 using Delivery.Worker.Data;
+using Delivery.Worker.Digesting;
 using Delivery.Worker.Holding;
 using Delivery.Worker.Model;
 using Delivery.Worker.Providers;
 using Delivery.Worker.Providers.Failover;
 using Delivery.Worker.Recipients;
+using Delivery.Worker.Throttling;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NotificationAspire.Contracts.Events;
@@ -31,6 +33,8 @@ public sealed class DeliveryProcessor(
     DeliveryPlanner planner,
     AttemptOutcomeRecorder outcomes,
     DeliveryHolds holds,
+    DigestCollector digests,
+    DeliveryThrottle throttle,
     DispatchPublisher dispatches,
     RetrySchedule schedule,
     TimeProvider time,
@@ -105,6 +109,18 @@ public sealed class DeliveryProcessor(
             case DeliveryDecision.Schedule(var reason, var at):
                 await holds.ScheduleAsync(delivery, record, reason, at);
                 return;
+            case DeliveryDecision.Digest(var digest):
+                await digests.CollectAsync(delivery, record, digest);
+                return;
+        }
+
+        // A first attempt of a throttled category over its limit is collected in a digest or dropped; a retry was let
+        // through already, and a digest is itself the throttle's remedy (collecting it again would nest digests).
+        if (delivery.AttemptCount == 0 && record.DigestItems is null && plan.Decision is DeliveryDecision.Send { Category.Critical: false }
+            && await throttle.ExcessAsync(record, now, cancellationToken) is { } excess)
+        {
+            await (excess.Digest is { } digest ? digests.CollectAsync(delivery, record, digest) : outcomes.SkippedAsync(delivery, excess.DropReason!));
+            return;
         }
 
         if (!isNew && delivery.State == DeliveryState.Sending)
@@ -214,6 +230,7 @@ public sealed class DeliveryProcessor(
         // Only an address the sender gave; one from the person's profile is looked up per attempt and never kept
         // here, so erasing the profile leaves no contact behind in delivery history.
         Contact = record.Contact ?? string.Empty,
+        Category = record.Category,
         CreatedAt = now,
     };
 }

@@ -30,7 +30,9 @@ public abstract record DeliveryStep
         {
             return new Attempt(record);
         }
-        if (delivery.IsFinal)
+        // A collected delivery's fate is its digest's: a record of it again (a redelivery, a re-driven request that no
+        // longer names the digest) must not send it on its own.
+        if (delivery.IsFinal || delivery.State == DeliveryState.Digested)
         {
             return new AnnounceFinal();
         }

@@ -29,6 +29,7 @@ public sealed class RequestFanOut(DispatchPublisher dispatches, ILogger<RequestF
                 ChannelChosenBySender = request.Channel is not null || request.Channels is not null,
                 Fallback = fallback,
                 SendTime = request.SendTime,
+                Digest = request.Digest,
                 Template = request.Template,
                 TemplateData = request.TemplateData,
             }))

@@ -1,6 +1,7 @@
 using Delivery.Worker.Composing;
 using Delivery.Worker.Data;
 using Delivery.Worker.Delivering;
+using Delivery.Worker.Digesting;
 using Delivery.Worker.Holding;
 using Delivery.Worker.Providers;
 using Delivery.Worker.Providers.Email;
@@ -12,6 +13,7 @@ using Delivery.Worker.Providers.Sms;
 using Delivery.Worker.Providers.StateReports;
 using Delivery.Worker.Providers.Webhook;
 using Delivery.Worker.Recipients;
+using Delivery.Worker.Throttling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -59,6 +61,15 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<DeliveryHolds>();
         builder.Services.AddHostedService<HeldDeliveryReleaser>();
+        builder.Services.AddScoped<DigestCollector>();
+        builder.Services.AddScoped<DigestSettlement>();
+        builder.Services.AddScoped<DigestCancellations>();
+        builder.Services.AddHostedService<DigestReleaser>();
+        builder.Services.AddOptions<ThrottleOptions>().BindConfiguration(ThrottleOptions.SectionName)
+            .Validate(o => o.Categories.Values.All(t => t.Limit > 0 && t.Period > TimeSpan.Zero),
+                $"{ThrottleOptions.SectionName}:Categories:*: Limit and Period must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<DeliveryThrottle>();
 
         builder.AddConsumerGroup(ConsumerGroups.DeliveryRequests)
             .AddSubscription<NotificationRequested, RequestFanOut>()

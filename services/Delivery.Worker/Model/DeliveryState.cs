@@ -23,4 +23,7 @@ public enum DeliveryState
 
     /// <summary>Waiting for the time the sender asked for (`sendAt`, `sendAtLocal`); not an attempt.</summary>
     Scheduled,
+
+    /// <summary>Collected in the person's digest (a send naming `digest`); it ends as that digest ends. Not an attempt.</summary>
+    Digested,
 }

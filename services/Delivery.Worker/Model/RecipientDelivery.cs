@@ -16,6 +16,9 @@ public sealed class RecipientDelivery
     public required string Channel { get; init; }
     public required string Contact { get; init; }
 
+    /// <summary>The notification's category, for the throttle's count; null on rows from before it was kept.</summary>
+    public string? Category { get; init; }
+
     public DeliveryState State { get; private set; }
 
     /// <summary>Sends started over the delivery's whole life, replays included; status event ids count on it.</summary>
@@ -142,6 +145,45 @@ public sealed class RecipientDelivery
         LastError = Truncate(reason);
         NextAttemptAt = dueAt;
         UpdatedAt = now;
+    }
+
+    /// <summary>Collected in a digest that goes out at <paramref name="dueAt"/>; <paramref name="reason"/> names it.</summary>
+    public void Digest(string reason, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        State = DeliveryState.Digested;
+        LastError = Truncate(reason);
+        NextAttemptAt = dueAt;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Ends a collected delivery as its digest ended: delivered (by <paramref name="digest"/>'s provider), failed,
+    /// skipped or cancelled with the digest's reason. The delivery itself made no attempt, so its count stays.
+    /// </summary>
+    public void SettleFromDigest(RecipientDelivery digest, string digestKey, DateTimeOffset now)
+    {
+        var why = $"Digest {digestKey}: {digest.LastError}";
+        // The digest's sends are this delivery's: an interrupted one may have reached the person twice.
+        InterruptedSends = digest.InterruptedSends;
+        switch (digest.State)
+        {
+            case DeliveryState.Delivered:
+                AnsweredBy(digest.Provider, digest.FailedOver, digest.Segments);
+                LastError = Truncate($"Delivered in digest {digestKey}");
+                MarkDelivered(digest.ProviderMessageId, now);
+                break;
+            case DeliveryState.Failed:
+                MarkFailed(why, now);
+                break;
+            case DeliveryState.Skipped:
+                MarkSkipped(why, now);
+                break;
+            case DeliveryState.Cancelled:
+                MarkCancelled(why, now);
+                break;
+            default:
+                throw new InvalidOperationException($"Digest {digest.DeliveryKey} is not final ({digest.State}).");
+        }
     }
 
     /// <summary>Which provider answered the attempt, and which it failed over from (<see cref="Providers.Failover.ProviderFailover"/>).</summary>

@@ -23,6 +23,9 @@ public abstract record DeliveryDecision
     /// <summary>Not before <paramref name="At"/>, the time the sender asked for; everything about the person is decided then.</summary>
     public sealed record Schedule(string Reason, DateTimeOffset At) : DeliveryDecision;
 
+    /// <summary>Collected into the person's digest <paramref name="Request"/> (never for a critical category).</summary>
+    public sealed record Digest(DigestRequest Request) : DeliveryDecision;
+
     /// <summary>Cannot be sent as it stands (no address, unknown category); a dead letter an operator can replay once it is fixed.</summary>
     public sealed record Reject(string Reason) : DeliveryDecision;
 
@@ -73,6 +76,12 @@ public abstract record DeliveryDecision
                 : profile.Recipient is null
                 ? $"No {channel} address: the send gave none and the recipient has no profile."
                 : $"No {channel} address: the send gave none and the recipient's profile has none.");
+        }
+        // Opt-outs and addresses are checked per item, quiet hours once for the digest when it goes out. A critical
+        // category (a password change) is never collected: it goes out at once, as if no digest were named.
+        if (!category.Critical && record.Digest is { } digest)
+        {
+            return new Digest(digest);
         }
         if (!category.Critical && profile.QuietHours is { } window)
         {

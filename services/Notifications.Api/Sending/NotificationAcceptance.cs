@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Notifications.Api.Data;
 using Notifications.Api.Model;
 using Notifications.Api.Topics.FanOut;
+using NotificationAspire.Contracts.Events;
 using NotificationAspire.Contracts.Templates;
 using NotificationAspire.Outbox;
 using Npgsql;
@@ -29,12 +30,15 @@ public sealed class NotificationAcceptance(NotificationsDbContext db, IOutbox ou
     /// Called after <see cref="EarlierAsync"/> found no earlier request: a request with the same key that got in
     /// meanwhile is caught by the unique index, not by reading again (a round trip every send would pay).
     /// </remarks>
-    public async Task<AcceptanceResult> AcceptAsync(Notification notification, TemplateContent? template, IReadOnlyList<string>? topics, CancellationToken ct)
+    /// <param name="topics">Topics whose subscribers are fanned out afterwards (<see cref="TopicFanOutService"/>).</param>
+    /// <param name="digest">The send's digest, carried in its event only.</param>
+    public async Task<AcceptanceResult> AcceptAsync(Notification notification, TemplateContent? template, IReadOnlyList<string>? topics,
+        DigestRequest? digest, CancellationToken ct)
     {
         db.Notifications.Add(notification);
         if (notification.Recipients.Count > 0)
         {
-            outbox.Add(SendEvents.Requested(notification, template));
+            outbox.Add(SendEvents.Requested(notification, template) with { Digest = digest });
         }
         if (topics is not null)
         {

@@ -46,8 +46,11 @@ public static class SendNotification
         var template = request.TemplateKey is { Length: <= SendNotificationValidator.MaxKeyLength } templateKey
             ? await templates.LookUpAsync(templateKey, request.TemplateVersion is >= 1 ? request.TemplateVersion : null, ct)
             : null;
+        var digestTemplate = request.Digest?.TemplateKey is { Length: <= SendNotificationValidator.MaxKeyLength } digestTemplateKey
+            ? await templates.LookUpAsync(digestTemplateKey, null, ct)
+            : null;
         var now = time.GetUtcNow();
-        var errors = SendNotificationValidator.Validate(request, template, now);
+        var errors = SendNotificationValidator.Validate(request, template, now, digestTemplate);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -63,7 +66,9 @@ public static class SendNotification
         }
 
         var notification = NewNotification(request, senderId, key, template?.Found, now);
-        return Answer(await acceptance.AcceptAsync(notification, template?.Found?.ToContent(), request.Topics, ct), loggers);
+        // Not stored with the notification: a re-drive sends without it (docs/guarantees.md, Digests).
+        var digest = DigestRules.Parse(request.Digest, digestTemplate, (_, _) => { });
+        return Answer(await acceptance.AcceptAsync(notification, template?.Found?.ToContent(), request.Topics, digest, ct), loggers);
     }
 
     private static Results<Accepted<NotificationAccepted>, ValidationProblem, ProblemHttpResult> Answer(AcceptanceResult result, ILoggerFactory loggers)

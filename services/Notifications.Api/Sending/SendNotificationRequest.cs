@@ -16,6 +16,7 @@ namespace Notifications.Api.Sending;
 /// <param name="SendAt">Optional: deliver at this instant (<see cref="SendTimeRules"/>); absent means now.</param>
 /// <param name="SendAtLocal">Optional, instead of <paramref name="SendAt"/>: this wall-clock time in each recipient's time zone.</param>
 /// <param name="Topics">Optional: topic keys whose subscribers get it too (with or without <paramref name="Recipients"/>); a person named and subscribed gets one.</param>
+/// <param name="Digest">Optional: collect into one message per person and key within a window (<see cref="DigestRules"/>).</param>
 public sealed record SendNotificationRequest(
     string? Channel,
     IReadOnlyList<RecipientRequest>? Recipients,
@@ -30,7 +31,15 @@ public sealed record SendNotificationRequest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Strategy = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SendAt = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SendAtLocal = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Topics = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Topics = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DigestRequestBody? Digest = null);
+
+/// <summary>A send's `digest` as given; <see cref="DigestRules"/> checks it.</summary>
+/// <param name="TemplateKey">Optional: the digest template (it sees `count` and `items`); absent means a plain list.</param>
+public sealed record DigestRequestBody(
+    string? Key,
+    int? WindowSeconds,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TemplateKey = null);
 
 /// <param name="Contact">Optional: an address for a person without a profile; absent means the one in their profile.</param>
 public sealed record RecipientRequest(string? UserId, string? Contact);

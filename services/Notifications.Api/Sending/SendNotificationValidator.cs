@@ -22,7 +22,8 @@ public static partial class SendNotificationValidator
 
     /// <param name="template">What the request's templateKey found; null when it names none.</param>
     /// <param name="now">What a send time is measured against.</param>
-    public static Dictionary<string, string[]> Validate(SendNotificationRequest request, TemplateLookup? template, DateTimeOffset now)
+    /// <param name="digestTemplate">What the request's digest.templateKey found; null when it names none.</param>
+    public static Dictionary<string, string[]> Validate(SendNotificationRequest request, TemplateLookup? template, DateTimeOffset now, TemplateLookup? digestTemplate = null)
     {
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
@@ -42,6 +43,12 @@ public static partial class SendNotificationValidator
         ValidateContent(request, template, Error);
 
         SendTimeRules.Parse(request.SendAt, request.SendAtLocal, now, Error);
+        DigestRules.Parse(request.Digest, digestTemplate, Error);
+        if (request.Digest is not null && request.Topics is not null)
+        {
+            // A topic's pages are written long after the send, from the stored notification, which does not keep the digest.
+            Error("digest", "A digest cannot be combined with topics; send the digest to named recipients.");
+        }
         if (request.CorrelationKey is { Length: > MaxKeyLength })
         {
             Error("correlationKey", $"At most {MaxKeyLength} characters.");

@@ -22,6 +22,72 @@ namespace Delivery.Worker.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Delivery.Worker.Digesting.CollectedDelivery", b =>
+                {
+                    b.Property<string>("DeliveryKey")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CollectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("WindowKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DeliveryKey");
+
+                    b.HasIndex("NotificationId");
+
+                    b.HasIndex("WindowKey");
+
+                    b.ToTable("collected_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Delivery.Worker.Digesting.DigestWindow", b =>
+                {
+                    b.Property<string>("DeliveryKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DigestKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DeliveryKey");
+
+                    b.HasIndex("ClosesAt")
+                        .HasFilter("\"ReleasedAt\" IS NULL");
+
+                    b.HasIndex("RecipientUserId", "Channel", "DigestKey")
+                        .IsUnique()
+                        .HasFilter("\"ReleasedAt\" IS NULL");
+
+                    b.ToTable("digest_windows", (string)null);
+                });
+
             modelBuilder.Entity("Delivery.Worker.Holding.HeldDelivery", b =>
                 {
                     b.Property<string>("DeliveryKey")
@@ -69,6 +135,9 @@ namespace Delivery.Worker.Data.Migrations
 
                     b.Property<int>("AttemptCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("text");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -137,6 +206,8 @@ namespace Delivery.Worker.Data.Migrations
                     b.HasKey("DeliveryKey");
 
                     b.HasIndex("NotificationId");
+
+                    b.HasIndex("RecipientUserId", "Channel", "Category", "UpdatedAt");
 
                     b.ToTable("deliveries", (string)null);
                 });
