@@ -73,9 +73,9 @@ public sealed class DigestKillTests(FaultInjectionFixture platform, ITestOutputH
             Assert.All(copies, c => Assert.Matches($"^{Items} new notifications: Reply [0-9] in {run}$", c.Message.Subject));
             if (copies.Count > 1)
             {
-                var explained = await InterruptedSends.ExplainsAsync(mail, sender, copies, ids[person, 0], faults.Kills, KillProximity);
-                output.WriteLine($"{Address(run, person)} got {copies.Count} digests: {(explained ? "re-sent after an interrupted send" : "DUPLICATED")}");
-                duplicated += explained ? 0 : 1;
+                var verdict = await InterruptedSends.JudgeAsync(mail, sender, copies, ids[person, 0], faults.Kills, KillProximity);
+                output.WriteLine($"{Address(run, person)} got {copies.Count} digests: {(verdict.Explained ? "re-sent after an interrupted send" : "DUPLICATED")}; {verdict.Evidence}");
+                duplicated += verdict.Explained ? 0 : 1;
             }
         }
         Assert.Equal(0, duplicated);

@@ -66,9 +66,9 @@ public sealed class TopicFanOutKillTests(FaultInjectionFixture platform, ITestOu
         foreach (var person in people.Where(p => received[TopicClient.EmailOf(p)] > 1))
         {
             var copies = ledger.MessagesTo(TopicClient.EmailOf(person));
-            var explained = await InterruptedSends.ExplainsAsync(mail, sender, copies, id, faults.Kills, KillProximity);
-            output.WriteLine($"{person} got {copies.Count} copies: {(explained ? "re-sent after an interrupted send" : "DUPLICATED")}");
-            duplicated += explained ? 0 : 1;
+            var verdict = await InterruptedSends.JudgeAsync(mail, sender, copies, id, faults.Kills, KillProximity, recipient: person);
+            output.WriteLine($"{person} got {copies.Count} copies: {(verdict.Explained ? "re-sent after an interrupted send" : "DUPLICATED")}; {verdict.Evidence}");
+            duplicated += verdict.Explained ? 0 : 1;
         }
         Assert.Equal(0, duplicated);
     }
