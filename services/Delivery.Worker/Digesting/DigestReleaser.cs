@@ -14,32 +14,13 @@ namespace Delivery.Worker.Digesting;
 /// leaves the window open; the next release publishes the same record under the same delivery key and event id,
 /// and the delivery row makes that second record harmless: one digest per window (docs/guarantees.md).
 /// </summary>
-public sealed class DigestReleaser(IServiceScopeFactory scopes, TimeProvider time, ILogger<DigestReleaser> logger) : BackgroundService
+public sealed class DigestReleaser(IServiceScopeFactory scopes, TimeProvider time, ILogger<DigestReleaser> logger) : DueReleaser(time, logger)
 {
-    private const int BatchSize = 50;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    protected override int BatchSize => 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(PollInterval, time);
-        do
-        {
-            try
-            {
-                while (await ReleaseDueAsync(stoppingToken) == BatchSize)
-                {
-                    // a full batch: more may be due
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Could not release digests; trying again in {PollInterval}", PollInterval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Releases => "digests";
 
-    private async Task<int> ReleaseDueAsync(CancellationToken ct)
+    protected override async Task<int> ReleaseDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DeliveryDbContext>();
@@ -48,7 +29,7 @@ public sealed class DigestReleaser(IServiceScopeFactory scopes, TimeProvider tim
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var due = await db.DigestWindows
                 .FromSql($"""SELECT * FROM digest_windows WHERE "ReleasedAt" IS NULL AND "ClosesAt" <= {now} ORDER BY "ClosesAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""")
                 .ToListAsync(ct);
@@ -66,7 +47,7 @@ public sealed class DigestReleaser(IServiceScopeFactory scopes, TimeProvider tim
             await transaction.CommitAsync(ct);
             foreach (var window in due)
             {
-                logger.LogInformation("Released digest {DigestKey} ({WindowKey}) for {RecipientUserId} on {Channel} with {ItemCount} item(s)",
+                Logger.LogInformation("Released digest {DigestKey} ({WindowKey}) for {RecipientUserId} on {Channel} with {ItemCount} item(s)",
                     window.DigestKey, window.DeliveryKey, window.RecipientUserId, window.Channel, items[window.DeliveryKey].Count());
             }
             return due.Count;

@@ -9,32 +9,13 @@ namespace Delivery.Worker.Holding;
 /// Rows are locked with SKIP LOCKED, so replicas share the work; a crash between publishing and forgetting
 /// publishes a record again, which the delivery row recognises as a step already taken.
 /// </summary>
-public sealed class HeldDeliveryReleaser(IServiceScopeFactory scopes, TimeProvider time, ILogger<HeldDeliveryReleaser> logger) : BackgroundService
+public sealed class HeldDeliveryReleaser(IServiceScopeFactory scopes, TimeProvider time, ILogger<HeldDeliveryReleaser> logger) : DueReleaser(time, logger)
 {
-    private const int BatchSize = 200;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    protected override int BatchSize => 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(PollInterval, time);
-        do
-        {
-            try
-            {
-                while (await ReleaseDueAsync(stoppingToken) == BatchSize)
-                {
-                    // a full batch: more may be due
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Could not release held deliveries; trying again in {PollInterval}", PollInterval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Releases => "held deliveries";
 
-    private async Task<int> ReleaseDueAsync(CancellationToken ct)
+    protected override async Task<int> ReleaseDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DeliveryDbContext>();
@@ -43,7 +24,7 @@ public sealed class HeldDeliveryReleaser(IServiceScopeFactory scopes, TimeProvid
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var due = await db.HeldDeliveries
                 .FromSql($"""SELECT * FROM held_deliveries WHERE "DueAt" <= {now} ORDER BY "DueAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""")
                 .ToListAsync(ct);
@@ -56,7 +37,7 @@ public sealed class HeldDeliveryReleaser(IServiceScopeFactory scopes, TimeProvid
             await transaction.CommitAsync(ct);
             if (due.Count > 0)
             {
-                logger.LogInformation("Released {HeldCount} held deliveries", due.Count);
+                Logger.LogInformation("Released {HeldCount} held deliveries", due.Count);
             }
             return due.Count;
         }, ct);
