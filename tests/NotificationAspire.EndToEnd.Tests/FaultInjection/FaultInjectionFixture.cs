@@ -6,7 +6,7 @@ namespace NotificationAspire.EndToEnd.Tests.FaultInjection;
 /// every resource is healthy), with short retry delays, a quick circuit breaker and a quick reconciler, so
 /// that recovering from each fault takes seconds instead of minutes.
 /// </summary>
-public sealed class FaultInjectionFixture : PlatformFixture
+public class FaultInjectionFixture : PlatformFixture
 {
     private const string Worker = $"--ServiceSettings:{Contracts.ResourceNames.DeliveryWorker}";
     private const string Api = $"--ServiceSettings:{Contracts.ResourceNames.NotificationsApi}";
@@ -48,4 +48,17 @@ public sealed class FaultInjectionFixture : PlatformFixture
 public sealed class FaultInjectionCollection : ICollectionFixture<FaultInjectionFixture>
 {
     public const string Name = "fault-injection";
+}
+
+/// <summary>
+/// The topic fan-out fault case on a platform of its own, with the same settings: its 10,000 emails and reports
+/// slowed the mail sink and the status projection enough to make the fault cases after it time out.
+/// </summary>
+public sealed class FanOutFaultFixture : FaultInjectionFixture;
+
+/// <summary>Runs alone, like <see cref="FaultInjectionCollection"/>.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FanOutFaultCollection : ICollectionFixture<FanOutFaultFixture>
+{
+    public const string Name = "fan-out-faults";
 }

@@ -11,9 +11,9 @@ namespace NotificationAspire.EndToEnd.Tests.FaultInjection;
 /// must get exactly one email (or the copy an interrupted send explains, <see cref="InterruptedSends"/>): a cursor
 /// that ran ahead of its committed page would skip people, one that lagged would send them a page twice.
 /// </summary>
-[Collection(FaultInjectionCollection.Name)]
+[Collection(FanOutFaultCollection.Name)]
 [Trait("Category", "FaultInjection")]
-public sealed class TopicFanOutKillTests(FaultInjectionFixture platform, ITestOutputHelper output)
+public sealed class TopicFanOutKillTests(FanOutFaultFixture platform, ITestOutputHelper output)
 {
     private const int Subscribers = 10_000;
     private const int KillWorkersAgainAt = 3_000;
