@@ -18,6 +18,8 @@ public sealed class BenchResults(BenchOptions options)
 
     public List<RatePoint> Rates { get; } = [];
 
+    public FanOutResult? FanOut { get; set; }
+
     /// <summary>Each process warm and idle, and after the run, with the notifications accepted in between, per worker-replica configuration.</summary>
     public Dictionary<int, (IReadOnlyDictionary<string, ProcessFigures> Warm, IReadOnlyDictionary<string, ProcessFigures> End, long Notifications)> Processes { get; } = [];
 

@@ -95,6 +95,12 @@ public sealed class BenchRun : IAsyncDisposable
         Console.WriteLine($"bench: {_client.Accepted} notifications accepted with {_platform.WorkerReplicas} worker(s); copies beyond the first at the sink: {_sink.Duplicates}; refused: {_client.Refusals}");
     }
 
+    /// <summary>One send to a topic of generated subscribers, after the other measures (its backlog would be theirs).</summary>
+    public async Task MeasureFanOutAsync()
+    {
+        _results.FanOut = await new TopicFanOut(_platform, _client, _sink).MeasureAsync(_options.FanOutSubscribers, _options.FanOutDeadline);
+    }
+
     private RatePoint Add(RatePoint point)
     {
         _results.Rates.Add(point);

@@ -6,9 +6,14 @@ var options = BenchOptions.Parse(args);
 var results = new BenchResults(options);
 Console.WriteLine($"bench: {options.Mode} run; report to {options.OutputDirectory}");
 
-foreach (var replicas in new[] { 1, 2 })
+foreach (var replicas in options.FanOutOnly ? [2] : new[] { 1, 2 })
 {
     await using var run = await BenchRun.StartAsync(options, results, replicas);
+    if (options.FanOutOnly)
+    {
+        await run.MeasureFanOutAsync();
+        continue;
+    }
     if (replicas == 1)
     {
         await run.MeasureCeilingsAsync();
@@ -18,9 +23,13 @@ foreach (var replicas in new[] { 1, 2 })
     await run.MeasureRatesAsync();
     await run.MeasureSustainedAsync();
     run.RecordProcesses();
+    if (replicas == 2)
+    {
+        await run.MeasureFanOutAsync();
+    }
 }
 
 var report = PerformanceReport.Write(results, options.OutputDirectory);
 Console.WriteLine($"bench: wrote {report}");
 // Slow is a figure; a second copy of a message is a fault.
-return results.ExtraCopies.Values.Any(copies => copies > 0) ? 1 : 0;
+return results.ExtraCopies.Values.Any(copies => copies > 0) || results.FanOut is { ExtraCopies: > 0 } ? 1 : 0;

@@ -73,6 +73,19 @@ public sealed class KafkaProbe(PlatformFixture platform)
         return new StatusStream(consumer);
     }
 
+    /// <summary>
+    /// A reader of <paramref name="topics"/> from where each partition ends now: what is written from here on,
+    /// nothing before (the ends are read first, so a record written right after this returns is not skipped).
+    /// </summary>
+    public async Task<IConsumer<string, byte[]>> TailAsync(params KafkaTopic[] topics)
+    {
+        var consumer = Reader(await BootstrapServersAsync(), "tail");
+        var ends = topics.SelectMany(t => Enumerable.Range(0, t.Partitions).Select(p => new TopicPartition(t.Name, p)))
+            .Select(tp => new TopicPartitionOffset(tp, consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High)).ToList();
+        consumer.Assign(ends);
+        return consumer;
+    }
+
     public static string? Header(ConsumeResult<string, byte[]> record, string name) => CloudEventHeaders.Read(record.Message.Headers, name);
 
     /// <summary>A group of its own, from the beginning, committing nothing: it sees every record and takes none from the services' groups.</summary>

@@ -87,5 +87,12 @@ public sealed class PlatformClient : IDisposable
         return response.StatusCode == HttpStatusCode.NotFound;
     }
 
+    /// <summary>Any other call of the sending client (topics, subscribers, profiles), with a JSON body; the caller reads and disposes the answer.</summary>
+    public async Task<HttpResponseMessage> CallAsync(HttpMethod method, string path, object body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        return await _http.SendAsync(request);
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using NotificationAspire.Bench.Platform;
+using NotificationAspire.Contracts;
+using NotificationAspire.Messaging;
+using NotificationAspire.TestSupport;
+
+namespace NotificationAspire.Bench.Measures;
+
+/// <summary>What one send to a large topic took, from the send being accepted.</summary>
+/// <param name="Setup">Making the profiles, the topic and the subscriptions (not part of the send).</param>
+/// <param name="PagesRelayed">Until the last fan-out page (`NotificationRequested` of one page of people) was on the broker.</param>
+/// <param name="Dispatched">Until every person's delivery record (`DeliveryDispatched`) was on `notification-dispatch`: the "dispatched".</param>
+/// <param name="Delivered">Until every person's email was at the sink.</param>
+/// <param name="PeakUntilDispatched">Each process's highest RSS (MiB) from the send until dispatched; <paramref name="PeakUntilDelivered"/> until delivered.</param>
+public sealed record FanOutResult(int Subscribers, TimeSpan Setup, int Pages, TimeSpan? PagesRelayed, long DispatchedCount, TimeSpan? Dispatched,
+    long DeliveredCount, TimeSpan? Delivered, long ExtraCopies, IReadOnlyDictionary<string, ProcessFigures> Before,
+    IReadOnlyDictionary<string, double> PeakUntilDispatched, IReadOnlyDictionary<string, double> PeakUntilDelivered)
+{
+    /// <summary>The most any process grew above its RSS before the send, up to when everyone was dispatched.</summary>
+    public double LargestGrowth => PeakUntilDispatched.Where(p => Before.ContainsKey(p.Key))
+        .Select(p => p.Value - Before[p.Key].RssMiB).DefaultIfEmpty(0).Max();
+}
+
+/// <summary>
+/// One send to a topic of generated subscribers, watched on the broker as it fans out: the fan-out's pages on
+/// `notification-requests`, then each person's delivery record on `notification-dispatch` (counted once per person,
+/// first dispatches only, so a held record released later is not counted twice), then the emails at the sink.
+/// </summary>
+public sealed class TopicFanOut(BenchPlatform platform, PlatformClient client, CountingSmtpSink sink)
+{
+    public async Task<FanOutResult> MeasureAsync(int subscribers, TimeSpan deadline)
+    {
+        var setupClock = Stopwatch.StartNew();
+        var audience = await TopicAudience.CreateAsync(client, subscribers);
+        var setup = setupClock.Elapsed;
+        Console.WriteLine($"bench: fan-out: {subscribers:N0} people with an email address subscribed to {audience.Key} in {setup.TotalSeconds:0} s");
+
+        var copiesBefore = sink.Duplicates;
+        var before = ProcessProbe.Sample();
+        await using var peaks = PeakMemory.Start();
+        using var tail = await new KafkaProbe(platform).TailAsync(KafkaTopics.NotificationRequests, KafkaTopics.NotificationDispatch);
+        var clock = Stopwatch.StartNew();
+        var id = (await audience.SendAsync(client)).ToString();
+
+        var (pages, pagesRelayed, dispatched, dispatchedAt) = await Task.Run(() => WatchBroker(tail, id, audience, clock, deadline));
+        var peakUntilDispatched = peaks.SoFar();
+        Console.WriteLine($"bench: fan-out: {pages} page(s) relayed in {Seconds(pagesRelayed)}, {dispatched:N0} of {subscribers:N0} dispatched in {Seconds(dispatchedAt)}");
+
+        var emails = audience.People.Select(TopicAudience.EmailOf).ToList();
+        while (clock.Elapsed < deadline && emails.Any(e => sink.ArrivalOf(e) is null))
+        {
+            await Task.Delay(200);
+        }
+        var delivered = emails.Count(e => sink.ArrivalOf(e) is not null);
+        TimeSpan? deliveredAt = delivered == subscribers ? clock.Elapsed : null;
+        var extra = sink.Duplicates - copiesBefore;
+        Console.WriteLine($"bench: fan-out: {delivered:N0} of {subscribers:N0} delivered at the sink in {Seconds(deliveredAt)}; copies beyond the first: {extra}");
+        return new FanOutResult(subscribers, setup, pages, pagesRelayed, dispatched, dispatchedAt, delivered, deliveredAt, extra, before,
+            peakUntilDispatched, peaks.SoFar());
+    }
+
+    private static (int Pages, TimeSpan? PagesRelayed, long Dispatched, TimeSpan? DispatchedAt) WatchBroker(IConsumer<string, byte[]> tail,
+        string notificationId, TopicAudience audience, Stopwatch clock, TimeSpan deadline)
+    {
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        var pages = 0;
+        TimeSpan? lastPage = null;
+        var prefix = $"{audience.Key}-";
+        while (clock.Elapsed < deadline && people.Count < audience.People.Count)
+        {
+            var record = tail.Consume(TimeSpan.FromMilliseconds(200));
+            if (record?.Message is not { } message)
+            {
+                continue;
+            }
+            if (record.Topic == KafkaTopics.NotificationRequests.Name && message.Key == notificationId)
+            {
+                pages++;
+                lastPage = clock.Elapsed;
+            }
+            else if (record.Topic == KafkaTopics.NotificationDispatch.Name && message.Key.StartsWith(prefix, StringComparison.Ordinal)
+                && KafkaProbe.Header(record, CloudEventHeaders.Id)?.EndsWith(":dispatch", StringComparison.Ordinal) == true)
+            {
+                people.Add(message.Key);
+            }
+        }
+        tail.Close();
+        return (pages, lastPage, people.Count, people.Count == audience.People.Count ? clock.Elapsed : null);
+    }
+
+    private static string Seconds(TimeSpan? elapsed) => elapsed is { } e ? $"{e.TotalSeconds:0.0} s" : "(not within the deadline)";
+}
