@@ -98,7 +98,7 @@ public sealed class BenchRun : IAsyncDisposable
     /// <summary>One send to a topic of generated subscribers, after the other measures (its backlog would be theirs).</summary>
     public async Task MeasureFanOutAsync()
     {
-        _results.FanOut = await new TopicFanOut(_platform, _client, _sink).MeasureAsync(_options.FanOutSubscribers, _options.FanOutDeadline);
+        _results.FanOut = await new TopicFanOut(_platform, _client, _sink).MeasureAsync(_options.FanOutSubscribers, _options.FanOutDeadline, _options.FanOutWatch);
     }
 
     private RatePoint Add(RatePoint point)

@@ -16,7 +16,7 @@ public sealed class PeakMemory : IAsyncDisposable
 
     public static PeakMemory Start() => new();
 
-    /// <summary>Each process's highest RSS in MiB so far.</summary>
+    /// <summary>Each process's highest resident memory (PSS) in MiB so far.</summary>
     public IReadOnlyDictionary<string, double> SoFar()
     {
         Record();

@@ -4,7 +4,7 @@ namespace NotificationAspire.Bench.Measures;
 public sealed record ProcessFigures(double RssMiB, double CpuSeconds);
 
 /// <summary>
-/// Resident memory (RSS) and processor time (from /proc) of the platform's processes, by what they are: each service (replicas apart),
+/// Resident memory (PSS, see <see cref="ResidentKiB"/>) and processor time (from /proc) of the platform's processes, by what they are: each service (replicas apart),
 /// the stand-ins, PostgreSQL (all its processes together) and the `dotnet run` launchers Aspire starts per project.
 /// Only this run's processes count, so a second platform on the machine is not mistaken for ours: those descended
 /// from this process (the AppHost runs inside the benchmark) or from the orchestrator it started, which detaches
@@ -110,6 +110,30 @@ public static class ProcessProbe
         return Known.FirstOrDefault(k => commandLine.Contains(k.Marker, StringComparison.Ordinal)).Name;
     }
 
+    /// <summary>
+    /// Resident memory with shared pages divided among the processes sharing them (PSS, from smaps_rollup), so a
+    /// group's sum is what it holds: PostgreSQL's backends each map the same shared buffers, and their plain RSS
+    /// summed counted those buffers once per backend. VmRSS where smaps_rollup cannot be read.
+    /// </summary>
+    private static long? ResidentKiB(string directory)
+    {
+        var line = TryReadLines(Path.Combine(directory, "smaps_rollup"))?.FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal))
+            ?? File.ReadLines(Path.Combine(directory, "status")).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string[]? TryReadLines(string path)
+    {
+        try
+        {
+            return File.ReadAllLines(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Linux reports processor time in clock ticks of 1/100 s (USER_HZ) on every common platform.</summary>
     private const int TicksPerSecond = 100;
 
@@ -118,12 +142,12 @@ public static class ProcessProbe
         try
         {
             var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ').Trim();
-            var rss = File.ReadLines(Path.Combine(directory, "status")).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var rss = ResidentKiB(directory);
             // /proc/PID/stat after the ")" closing the name: state is field 3, utime and stime fields 14 and 15.
             var stat = File.ReadAllText(Path.Combine(directory, "stat"));
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             var cpu = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
-            return rss is null ? null : (commandLine, long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture), cpu);
+            return rss is null ? null : (commandLine, rss.Value, cpu);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

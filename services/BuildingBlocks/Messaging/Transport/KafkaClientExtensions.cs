@@ -62,6 +62,11 @@ public sealed record KafkaClientSettings(string BootstrapServers, string ClientI
         // A broker answers a fetch as soon as a record arrives; librdkafka's mock broker (local mode) waits this long
         // every time, so it is the latency of each hop through Kafka there. Short, at the price of more idle fetches.
         FetchWaitMaxMs = 20,
+        // What the client reads ahead of the handlers. librdkafka's defaults (100,000 records a partition, up to
+        // 64 MiB) fill memory whenever a backlog waits, as a 100,000-person topic send leaves on the dispatch topic;
+        // a few thousand records are still far more than the handlers take in a fetch round trip.
+        QueuedMinMessages = 2_000,
+        QueuedMaxMessagesKbytes = 8 * 1024,
         PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
         // librdkafka reports each partition's lag this often (see ConsumerLagMetrics).
         StatisticsIntervalMs = ConsumerLagMetrics.ReportIntervalMs,
