@@ -47,7 +47,7 @@ public static class PerformanceReport
 
     private static void Header(StringBuilder md, BenchResults results)
     {
-        md.AppendLine("# Performance").AppendLine()
+        md.AppendLine(results.Options.FanOutOnly ? "# Performance: topic fan-out" : "# Performance").AppendLine()
           .AppendLine(F($"Written by the benchmark (`bash bench/run.sh {results.Options.Mode}`), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {Machine.Commit()}."))
           .AppendLine(F($"Machine: {Machine.Describe()}. The whole platform runs on it in local mode (Release builds), and so does the load."))
           .AppendLine(F($"Load: one client process, {results.Options.Concurrency} connections for closed loops; open loops start each request on schedule."))
@@ -162,7 +162,7 @@ public static class PerformanceReport
         FanOutRow(md, F($"every person's delivery record on `notification-dispatch` ({f.DispatchedCount:N0} of {f.Subscribers:N0})"), f.Dispatched, f.DispatchedCount);
         FanOutRow(md, F($"emails at the sink, watched until then ({f.DeliveredCount:N0} of {f.Subscribers:N0}; copies beyond the first: {f.ExtraCopies})"), f.Observed, f.DeliveredCount);
         md.AppendLine().AppendLine("Delivery goes on at the pipeline's rate (the end-to-end figures), so the run stops watching it before the end.")
-          .AppendLine("Resident memory of each process before the send, (PSS: shared pages divided among their sharers), and the highest sampled (twice a second) until everyone was dispatched, and until the watch ended:").AppendLine()
+          .AppendLine("Resident memory (PSS: shared pages divided among their sharers) of each process before the send, and the highest sampled (twice a second) until everyone was dispatched, and until the watch ended:").AppendLine()
           .AppendLine("| process | PSS before MiB | peak until dispatched MiB | growth MiB | peak until the watch ended MiB |").AppendLine("|---|---:|---:|---:|---:|");
         foreach (var name in f.Before.Keys.Order(StringComparer.Ordinal))
         {
