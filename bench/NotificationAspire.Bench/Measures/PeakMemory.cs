@@ -49,7 +49,7 @@ public sealed class PeakMemory : IAsyncDisposable
         {
             foreach (var (name, figures) in sample)
             {
-                _peaks[name] = Math.Max(_peaks.GetValueOrDefault(name), figures.RssMiB);
+                _peaks[name] = Math.Max(_peaks.GetValueOrDefault(name), figures.ResidentMiB);
             }
         }
     }

@@ -1,7 +1,7 @@
 namespace NotificationAspire.Bench.Measures;
 
-/// <summary>What one process (or group) holds and has used: resident memory, and processor time since it started.</summary>
-public sealed record ProcessFigures(double RssMiB, double CpuSeconds);
+/// <summary>What one process (or group) holds and has used: resident memory (PSS) in MiB, and processor time since it started.</summary>
+public sealed record ProcessFigures(double ResidentMiB, double CpuSeconds);
 
 /// <summary>
 /// Resident memory (PSS, see <see cref="ResidentKiB"/>) and processor time (from /proc) of the platform's processes, by what they are: each service (replicas apart),
@@ -39,7 +39,7 @@ public static class ProcessProbe
             var name = NameOf(process.CommandLine);
             if (name is not null)
             {
-                found.Add((name, pid, new ProcessFigures(process.RssKiB / 1024.0, process.CpuTicks / (double)TicksPerSecond)));
+                found.Add((name, pid, new ProcessFigures(process.MemoryKiB / 1024.0, process.CpuTicks / (double)TicksPerSecond)));
             }
         }
         var result = new SortedDictionary<string, ProcessFigures>(StringComparer.Ordinal);
@@ -47,7 +47,7 @@ public static class ProcessProbe
         {
             if (group.Key is "postgres" or "dotnet run (launchers)" or "dcp (orchestrator)" || group.Count() == 1)
             {
-                result[group.Key] = new ProcessFigures(group.Sum(g => g.Figures.RssMiB), group.Sum(g => g.Figures.CpuSeconds));
+                result[group.Key] = new ProcessFigures(group.Sum(g => g.Figures.ResidentMiB), group.Sum(g => g.Figures.CpuSeconds));
                 continue;
             }
             var index = 1;
@@ -137,7 +137,7 @@ public static class ProcessProbe
     /// <summary>Linux reports processor time in clock ticks of 1/100 s (USER_HZ) on every common platform.</summary>
     private const int TicksPerSecond = 100;
 
-    private static (string CommandLine, long RssKiB, long CpuTicks)? Read(string directory)
+    private static (string CommandLine, long MemoryKiB, long CpuTicks)? Read(string directory)
     {
         try
         {

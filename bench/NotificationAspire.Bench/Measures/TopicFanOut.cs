@@ -20,7 +20,7 @@ public sealed record FanOutResult(int Subscribers, TimeSpan Setup, int Pages, Ti
 {
     /// <summary>The most any process grew above its memory before the send, up to when everyone was dispatched.</summary>
     public double LargestGrowth => PeakUntilDispatched.Where(p => Before.ContainsKey(p.Key))
-        .Select(p => p.Value - Before[p.Key].RssMiB).DefaultIfEmpty(0).Max();
+        .Select(p => p.Value - Before[p.Key].ResidentMiB).DefaultIfEmpty(0).Max();
 }
 
 /// <summary>

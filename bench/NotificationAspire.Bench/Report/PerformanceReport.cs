@@ -114,7 +114,7 @@ public static class PerformanceReport
             {
                 var before = warm.GetValueOrDefault(name) ?? new Measures.ProcessFigures(0, 0);
                 var after = end.GetValueOrDefault(name) ?? new Measures.ProcessFigures(0, 0);
-                md.AppendLine(F($"| {name} | {before.RssMiB:0} | {after.RssMiB:0} | {(after.RssMiB - before.RssMiB) / perTenThousand:+0.0;-0.0;0.0} | {(after.CpuSeconds - before.CpuSeconds) * 1000 / Math.Max(1, notifications):0.00} |"));
+                md.AppendLine(F($"| {name} | {before.ResidentMiB:0} | {after.ResidentMiB:0} | {(after.ResidentMiB - before.ResidentMiB) / perTenThousand:+0.0;-0.0;0.0} | {(after.CpuSeconds - before.CpuSeconds) * 1000 / Math.Max(1, notifications):0.00} |"));
             }
             var total = end.Values.Sum(p => p.CpuSeconds) - warm.Values.Sum(p => p.CpuSeconds);
             md.AppendLine(F($"| all of the platform |  |  |  | {total * 1000 / Math.Max(1, notifications):0.00} |")).AppendLine()
@@ -142,7 +142,7 @@ public static class PerformanceReport
         var idle = results.IdleSingle?.P50 ?? double.NaN;
         Target(md, "p50 <= 100 ms for one notification on an idle platform", F($"{idle:0} ms"), idle <= 100);
         var growth = results.Processes.Values.SelectMany(m => m.End.Where(e => m.Warm.ContainsKey(e.Key))
-            .Select(e => (e.Value.RssMiB - m.Warm[e.Key].RssMiB) / Math.Max(1, m.Notifications / 100_000.0))).DefaultIfEmpty(0).Max();
+            .Select(e => (e.Value.ResidentMiB - m.Warm[e.Key].ResidentMiB) / Math.Max(1, m.Notifications / 100_000.0))).DefaultIfEmpty(0).Max();
         Target(md, "Memory (PSS) growth per 100,000 notifications < 50 MB per process once warm", F($"largest {growth:0} MiB (scaled from this run)"), growth < 50);
         FanOutTargets(md, results);
         md.AppendLine();
@@ -166,7 +166,7 @@ public static class PerformanceReport
           .AppendLine("| process | PSS before MiB | peak until dispatched MiB | growth MiB | peak until the watch ended MiB |").AppendLine("|---|---:|---:|---:|---:|");
         foreach (var name in f.Before.Keys.Order(StringComparer.Ordinal))
         {
-            var before = f.Before[name].RssMiB;
+            var before = f.Before[name].ResidentMiB;
             var dispatched = f.PeakUntilDispatched.GetValueOrDefault(name, before);
             md.AppendLine(F($"| {name} | {before:0} | {dispatched:0} | {dispatched - before:+0;-0;0} | {f.PeakUntilObserved.GetValueOrDefault(name, dispatched):0} |"));
         }
