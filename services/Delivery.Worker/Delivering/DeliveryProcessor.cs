@@ -58,6 +58,15 @@ public sealed class DeliveryProcessor(
                 return;
             }
             record = step;
+            if (delivery.State == DeliveryState.Sending)
+            {
+                // Only a send whose lease ran out gets this far (DeliveryStep): its outcome is unknown. Counted before
+                // anything else is decided, since a hold, skip or cancellation below replaces the Sending state that
+                // is the only trace of it, and the person may have the message already.
+                delivery.TakeOverInterruptedSend();
+                logger.LogWarning("Delivery {DeliveryKey} was being sent since {SendingSince} and never recorded an outcome; taking it up again (the recipient may get two copies)",
+                    delivery.DeliveryKey, delivery.UpdatedAt);
+            }
         }
 
         var isNew = delivery is null;
@@ -121,14 +130,6 @@ public sealed class DeliveryProcessor(
         {
             await (excess.Digest is { } digest ? digests.CollectAsync(delivery, record, digest) : outcomes.SkippedAsync(delivery, excess.DropReason!));
             return;
-        }
-
-        if (!isNew && delivery.State == DeliveryState.Sending)
-        {
-            // Only a send whose lease ran out gets this far (DeliveryStep): its outcome is unknown.
-            delivery.TakeOverInterruptedSend();
-            logger.LogWarning("Delivery {DeliveryKey} was being sent since {SendingSince} and never recorded an outcome; sending it again (the recipient may get two copies)",
-                delivery.DeliveryKey, delivery.UpdatedAt);
         }
 
         // Durable before the send: after a crash we know an attempt may have reached the provider, and a
