@@ -33,7 +33,7 @@ public sealed class BenchRun : IAsyncDisposable
         var client = await PlatformClient.ConnectAsync(platform);
         // Warm: every path taken once (JIT, connection pools, tokens), so the first phase measures the platform, not its start.
         var warmUp = new EndToEnd(client, sink, replicas, options.DrainDeadline);
-        await LoadGenerator.OpenLoopAsync(20, TimeSpan.FromSeconds(5), sequence => client.SendAsync("warm-up", sequence));
+        await LoadGenerator.OpenLoopAsync(BenchOptions.WarmUpRate, options.WarmUp, sequence => client.SendAsync("warm-up", sequence));
         await warmUp.WaitForBacklogAsync();
         return new BenchRun(options, results, sink, platform, client, ProcessProbe.Sample());
     }
@@ -85,6 +85,28 @@ public sealed class BenchRun : IAsyncDisposable
             var probe = Math.Round((low + high) / 2 / 10) * 10;
             var point = Add(await _endToEnd.AtRateAsync(probe, _options.SustainPhase));
             (low, high) = point.Sustained ? (probe, high) : (low, probe);
+        }
+    }
+
+    /// <summary>
+    /// One rate held on a warm platform, with each process's id first (for `dotnet-trace collect -p`), then what the
+    /// rate delivered and each process's processor time per notification.
+    /// </summary>
+    public async Task HoldSteadyAsync()
+    {
+        foreach (var (name, pid) in ProcessProbe.Ids())
+        {
+            Console.WriteLine($"bench: steady: {name} is process {pid}");
+        }
+        Console.WriteLine($"bench: steady: holding {_options.SteadyRate:0}/s for {_options.RatePhase.TotalSeconds:0} s");
+        var before = ProcessProbe.Sample();
+        var accepted = _client.Accepted;
+        Add(await _endToEnd.AtRateAsync(_options.SteadyRate, _options.RatePhase));
+        var after = ProcessProbe.Sample();
+        var notifications = Math.Max(1, _client.Accepted - accepted);
+        foreach (var (name, figures) in after.Where(p => before.ContainsKey(p.Key)))
+        {
+            Console.WriteLine($"bench: steady: {name}: {(figures.CpuSeconds - before[name].CpuSeconds) * 1000 / notifications:0.00} CPU ms per notification");
         }
     }
 

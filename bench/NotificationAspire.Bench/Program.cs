@@ -6,6 +6,13 @@ var options = BenchOptions.Parse(args);
 var results = new BenchResults(options);
 Console.WriteLine($"bench: {options.Mode} run; report to {options.OutputDirectory}");
 
+if (options.Steady)
+{
+    await using var steady = await BenchRun.StartAsync(options, results, replicas: 2);
+    await steady.HoldSteadyAsync();
+    return 0;
+}
+
 foreach (var replicas in options.FanOutOnly ? [2] : new[] { 1, 2 })
 {
     await using var run = await BenchRun.StartAsync(options, results, replicas);

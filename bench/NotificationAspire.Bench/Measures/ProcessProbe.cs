@@ -24,6 +24,32 @@ public static class ProcessProbe
     /// <summary>Figures by process name; several processes of one name (replicas) get #1, #2 by process id.</summary>
     public static IReadOnlyDictionary<string, ProcessFigures> Sample()
     {
+        var found = Find();
+        var result = new SortedDictionary<string, ProcessFigures>(StringComparer.Ordinal);
+        foreach (var group in found.GroupBy(f => f.Name))
+        {
+            if (group.Key is "postgres" or "dotnet run (launchers)" or "dcp (orchestrator)" || group.Count() == 1)
+            {
+                result[group.Key] = new ProcessFigures(group.Sum(g => g.Figures.ResidentMiB), group.Sum(g => g.Figures.CpuSeconds));
+                continue;
+            }
+            var index = 1;
+            foreach (var replica in group.OrderBy(g => g.Pid))
+            {
+                result[$"{group.Key} #{index++}"] = replica.Figures;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Each of this run's services and stand-ins by name, with its process id (the many of PostgreSQL, the launchers and the orchestrator left out).</summary>
+    public static IEnumerable<(string Name, int Pid)> Ids() => Find()
+        .Where(f => f.Name is not ("postgres" or "dotnet run (launchers)" or "dcp (orchestrator)"))
+        .OrderBy(f => f.Name, StringComparer.Ordinal).ThenBy(f => f.Pid)
+        .Select(f => (f.Name, f.Pid));
+
+    private static List<(string Name, int Pid, ProcessFigures Figures)> Find()
+    {
         var found = new List<(string Name, int Pid, ProcessFigures Figures)>();
         var parents = ParentsOfAll();
         var commandLines = parents.Keys.Select(pid => (pid, Read($"/proc/{pid}"))).Where(p => p.Item2 is not null)
@@ -42,21 +68,7 @@ public static class ProcessProbe
                 found.Add((name, pid, new ProcessFigures(process.MemoryKiB / 1024.0, process.CpuTicks / (double)TicksPerSecond)));
             }
         }
-        var result = new SortedDictionary<string, ProcessFigures>(StringComparer.Ordinal);
-        foreach (var group in found.GroupBy(f => f.Name))
-        {
-            if (group.Key is "postgres" or "dotnet run (launchers)" or "dcp (orchestrator)" || group.Count() == 1)
-            {
-                result[group.Key] = new ProcessFigures(group.Sum(g => g.Figures.ResidentMiB), group.Sum(g => g.Figures.CpuSeconds));
-                continue;
-            }
-            var index = 1;
-            foreach (var replica in group.OrderBy(g => g.Pid))
-            {
-                result[$"{group.Key} #{index++}"] = replica.Figures;
-            }
-        }
-        return result;
+        return found;
     }
 
     private static Dictionary<int, int> ParentsOfAll()

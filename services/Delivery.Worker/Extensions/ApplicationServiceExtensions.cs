@@ -21,6 +21,7 @@ using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Contracts.Recipients;
 using NotificationAspire.Messaging;
+using NotificationAspire.Persistence;
 using NotificationAspire.Templating;
 
 namespace Delivery.Worker.Extensions;
@@ -35,7 +36,7 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<DeliveryDbContext>(ResourceNames.DeliveryDatabase);
+        builder.AddPlatformDbContext<DeliveryDbContext>(ResourceNames.DeliveryDatabase);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
 

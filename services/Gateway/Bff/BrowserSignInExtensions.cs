@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using NotificationAspire.Contracts;
+using NotificationAspire.Persistence;
 using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Gateway.Bff;
@@ -30,7 +31,7 @@ public static class BrowserSignInExtensions
         var authority = identity["Authority"] ?? throw new InvalidOperationException("Identity:Authority is not configured.");
         builder.Services.Configure<BffOptions>(builder.Configuration.GetSection(BffOptions.Section));
 
-        builder.AddNpgsqlDbContext<GatewayDbContext>(ResourceNames.GatewayDatabase);
+        builder.AddPlatformDbContext<GatewayDbContext>(ResourceNames.GatewayDatabase);
         builder.Services.AddDataProtection()
             .SetApplicationName("NotificationAspire.Gateway")
             .PersistKeysToDbContext<GatewayDbContext>();

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Messaging;
+using NotificationAspire.Persistence;
 
 namespace Inbox.Api.Extensions;
 
@@ -18,7 +19,7 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         // Counted per GraphQL request (its Server-Timing header): what a query costs the database is visible to clients and tests.
-        builder.AddNpgsqlDbContext<InboxDbContext>(ResourceNames.InboxDatabase, configureDbContextOptions: o => o.AddInterceptors(new SqlStatementCount()));
+        builder.AddPlatformDbContext<InboxDbContext>(ResourceNames.InboxDatabase, o => o.AddInterceptors(new SqlStatementCount()));
         builder.AddKafkaMessaging(ResourceNames.Kafka, ResourceNames.InboxApi);
         builder.Services.TryAddSingleton(TimeProvider.System);
 

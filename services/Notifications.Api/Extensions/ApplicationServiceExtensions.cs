@@ -3,6 +3,7 @@ using NotificationAspire.Contracts;
 using NotificationAspire.Contracts.Events;
 using NotificationAspire.Messaging;
 using NotificationAspire.Outbox;
+using NotificationAspire.Persistence;
 using Notifications.Api.Data;
 using Notifications.Api.DeadLetters;
 using Notifications.Api.Recovery;
@@ -19,7 +20,7 @@ public static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<NotificationsDbContext>(ResourceNames.NotificationsDatabase);
+        builder.AddPlatformDbContext<NotificationsDbContext>(ResourceNames.NotificationsDatabase);
         builder.AddKafkaMessaging(ResourceNames.Kafka, ResourceNames.NotificationsApi);
 
         builder.Services.TryAddSingleton(TimeProvider.System);

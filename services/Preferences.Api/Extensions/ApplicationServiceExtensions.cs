@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NotificationAspire.Contracts;
+using NotificationAspire.Persistence;
 using Preferences.Api.Data;
 using Preferences.Api.DeliveryProfiles;
 using Preferences.Api.Preferences;
@@ -15,7 +16,7 @@ public static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<PreferencesDbContext>(ResourceNames.PreferencesDatabase);
+        builder.AddPlatformDbContext<PreferencesDbContext>(ResourceNames.PreferencesDatabase);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<RecipientDirectory>();
