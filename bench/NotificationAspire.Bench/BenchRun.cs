@@ -31,7 +31,8 @@ public sealed class BenchRun : IAsyncDisposable
         Console.WriteLine($"bench: starting the platform with {replicas} delivery worker(s)");
         await platform.InitializeAsync();
         var client = await PlatformClient.ConnectAsync(platform);
-        // Warm: every path taken once (JIT, connection pools, tokens), so the first phase measures the platform, not its start.
+        // Warm: every path taken (connection pools, tokens) and, in full and steady, long enough for the JIT to finish
+        // (BenchOptions.JitSettles), so the first phase measures the platform, not its start.
         var warmUp = new EndToEnd(client, sink, replicas, options.DrainDeadline);
         await LoadGenerator.OpenLoopAsync(BenchOptions.WarmUpRate, options.WarmUp, sequence => client.SendAsync("warm-up", sequence));
         await warmUp.WaitForBacklogAsync();
