@@ -28,7 +28,7 @@ public static class ProcessProbe
         var result = new SortedDictionary<string, ProcessFigures>(StringComparer.Ordinal);
         foreach (var group in found.GroupBy(f => f.Name))
         {
-            if (group.Key is "postgres" or "dotnet run (launchers)" or "dcp (orchestrator)" || group.Count() == 1)
+            if (IsMany(group.Key) || group.Count() == 1)
             {
                 result[group.Key] = new ProcessFigures(group.Sum(g => g.Figures.ResidentMiB), group.Sum(g => g.Figures.CpuSeconds));
                 continue;
@@ -44,9 +44,12 @@ public static class ProcessProbe
 
     /// <summary>Each of this run's services and stand-ins by name, with its process id (the many of PostgreSQL, the launchers and the orchestrator left out).</summary>
     public static IEnumerable<(string Name, int Pid)> Ids() => Find()
-        .Where(f => f.Name is not ("postgres" or "dotnet run (launchers)" or "dcp (orchestrator)"))
+        .Where(f => !IsMany(f.Name))
         .OrderBy(f => f.Name, StringComparer.Ordinal).ThenBy(f => f.Pid)
         .Select(f => (f.Name, f.Pid));
+
+    /// <summary>Names whose many processes are one thing (PostgreSQL's backends, the launchers, the orchestrator's helpers): summed, never listed one by one.</summary>
+    private static bool IsMany(string name) => name is "postgres" or "dotnet run (launchers)" or "dcp (orchestrator)";
 
     private static List<(string Name, int Pid, ProcessFigures Figures)> Find()
     {

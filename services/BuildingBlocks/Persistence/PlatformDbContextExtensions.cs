@@ -19,8 +19,8 @@ public static class PlatformDbContextExtensions
 
     /// <summary>
     /// Connections handed back to the pool are not reset. Npgsql's reset is a `DISCARD ALL` before the next use, and a
-    /// context opens and closes its connection for every query: the benchmark counted four to six per notification in
-    /// each database, about a third of all statements PostgreSQL ran. Nothing done on these connections outlives its
+    /// context opens and closes its connection for every query: the benchmark counted two to seven per notification in
+    /// each database, half of the transactions PostgreSQL counted. Nothing done on these connections outlives its
     /// transaction: advisory locks are transaction-scoped, or (the migration lock) released before the connection is
     /// closed; LISTEN runs on a connection of its own, opened with the plain connection string, whose pool still resets.
     /// </summary>
