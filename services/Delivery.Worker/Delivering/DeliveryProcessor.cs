@@ -57,12 +57,10 @@ public sealed class DeliveryProcessor(
             {
                 return;
             }
-            record = step;
-            if (delivery.State == DeliveryState.Sending)
+            record = step.Record;
+            if (step.TakesOverInterruptedSend)
             {
-                // Only a send whose lease ran out gets this far (DeliveryStep): its outcome is unknown. Counted before
-                // anything else is decided, since a hold, skip or cancellation below replaces the Sending state that
-                // is the only trace of it, and the person may have the message already.
+                // Before anything below can replace the Sending state, the only trace of that send (DeliveryStep.Send).
                 delivery.TakeOverInterruptedSend();
                 logger.LogWarning("Delivery {DeliveryKey} was being sent since {SendingSince} and never recorded an outcome; taking it up again (the recipient may get two copies)",
                     delivery.DeliveryKey, delivery.UpdatedAt);
@@ -164,14 +162,14 @@ public sealed class DeliveryProcessor(
         await outcomes.RecordAsync(delivery, record, result, sourceTopic);
     }
 
-    /// <summary>What an existing delivery makes of the record (<see cref="DeliveryStep"/>): the attempt to make, or null when nothing is to be sent now.</summary>
-    private async Task<DeliveryDispatched?> StepToTakeAsync(RecipientDelivery delivery, DeliveryDispatched record, DateTimeOffset now, CancellationToken ct)
+    /// <summary>What an existing delivery makes of the record (<see cref="DeliveryStep"/>): the send to make, or null when nothing is to be sent now.</summary>
+    private async Task<DeliveryStep.Send?> StepToTakeAsync(RecipientDelivery delivery, DeliveryDispatched record, DateTimeOffset now, CancellationToken ct)
     {
         switch (DeliveryStep.For(delivery, record, now, schedule.SendingLease))
         {
-            case DeliveryStep.Attempt(var attempt):
+            case DeliveryStep.Attempt attempt:
                 return attempt;
-            case DeliveryStep.TakeUpOverdue(var overdue):
+            case DeliveryStep.TakeUpOverdue overdue:
                 logger.LogWarning("Delivery {DeliveryKey} has waited for attempt {ScheduledAttempt} for over a sending lease; taking it up from attempt {Attempt} (replay {ReplayId})",
                     delivery.DeliveryKey, delivery.ScheduledAttempt, record.Attempt, record.ReplayId);
                 return overdue;

@@ -9,11 +9,20 @@ namespace Delivery.Worker.Delivering;
 /// </summary>
 public abstract record DeliveryStep
 {
+    /// <summary>
+    /// A step that sends <paramref name="Record"/>. <paramref name="TakesOverInterruptedSend"/>: the row still says
+    /// Sending, but its lease ran out, so a send went out or not and nobody recorded which; the person may have the
+    /// message already. The taker counts it at once, before anything else is decided, since a hold, skip or
+    /// cancellation replaces the Sending state that is its only trace (CI's in-flight kill test once lost the count
+    /// that way).
+    /// </summary>
+    public abstract record Send(DeliveryDispatched Record, bool TakesOverInterruptedSend) : DeliveryStep;
+
     /// <summary>Attempt this record now.</summary>
-    public sealed record Attempt(DeliveryDispatched Record) : DeliveryStep;
+    public sealed record Attempt(DeliveryDispatched Record, bool TakesOverInterruptedSend = false) : Send(Record, TakesOverInterruptedSend);
 
     /// <summary>The delivery's own step is overdue by a lease: this record stands in for it, as the attempt (and replay) the delivery waits for.</summary>
-    public sealed record TakeUpOverdue(DeliveryDispatched Record) : DeliveryStep;
+    public sealed record TakeUpOverdue(DeliveryDispatched Record, bool TakesOverInterruptedSend = false) : Send(Record, TakesOverInterruptedSend);
 
     /// <summary>The delivery is final: send nothing, announce its state again.</summary>
     public sealed record AnnounceFinal : DeliveryStep;
@@ -26,6 +35,8 @@ public abstract record DeliveryStep
 
     public static DeliveryStep For(RecipientDelivery delivery, DeliveryDispatched record, DateTimeOffset now, TimeSpan sendingLease)
     {
+        // A Sending row reaches a send below only once its lease ran out (the overdue check, IsInFlight).
+        var interrupted = delivery.State == DeliveryState.Sending;
         if (delivery.CanBeReplayedBy(record.ReplayId))
         {
             return new Attempt(record);
@@ -43,9 +54,9 @@ public abstract record DeliveryStep
             // it, so a re-driven request always gets a stuck delivery going again.
             var dueBy = (delivery.State == DeliveryState.Sending ? delivery.UpdatedAt : delivery.NextAttemptAt ?? delivery.UpdatedAt) + sendingLease;
             return now >= dueBy
-                ? new TakeUpOverdue(record with { Attempt = delivery.ScheduledAttempt, ReplayId = delivery.LastReplayId })
+                ? new TakeUpOverdue(record with { Attempt = delivery.ScheduledAttempt, ReplayId = delivery.LastReplayId }, interrupted)
                 : new DropStale(Announce: delivery.State != DeliveryState.Sending);
         }
-        return delivery.IsInFlight(now, sendingLease) ? new RecheckAt(delivery.UpdatedAt + sendingLease) : new Attempt(record);
+        return delivery.IsInFlight(now, sendingLease) ? new RecheckAt(delivery.UpdatedAt + sendingLease) : new Attempt(record, interrupted);
     }
 }

@@ -86,14 +86,39 @@ public sealed class DeliveryStepTests
     }
 
     [Fact]
-    public void A_send_whose_lease_ran_out_is_attempted_again()
+    public void A_send_whose_lease_ran_out_is_attempted_again_and_counted_as_interrupted()
     {
         var clock = Deliveries.Clock();
         var delivery = Deliveries.In(DeliveryState.Sending, clock);
         var record = Record(attempt: 1);
         clock.Advance(Deliveries.Lease);
 
-        Assert.Equal(new DeliveryStep.Attempt(record), Step(delivery, record, clock));
+        Assert.Equal(new DeliveryStep.Attempt(record, TakesOverInterruptedSend: true), Step(delivery, record, clock));
+    }
+
+    [Fact]
+    public void A_stale_step_that_stands_in_for_a_send_whose_lease_ran_out_counts_it_as_interrupted()
+    {
+        var clock = Deliveries.Clock();
+        var delivery = Deliveries.In(DeliveryState.Sending, clock);
+        delivery.ScheduleRetry("connection refused", 2, clock.GetUtcNow() + TimeSpan.FromSeconds(10), clock.GetUtcNow());
+        delivery.BeginAttempt(2, clock.GetUtcNow());
+        clock.Advance(Deliveries.Lease);
+
+        var step = Assert.IsType<DeliveryStep.TakeUpOverdue>(Step(delivery, Record(attempt: 1), clock));
+        Assert.Equal((2, true), (step.Record.Attempt, step.TakesOverInterruptedSend));
+    }
+
+    [Fact]
+    public void Only_a_send_that_began_is_counted_as_interrupted()
+    {
+        var clock = Deliveries.Clock();
+        var retrying = Deliveries.In(DeliveryState.Retrying, clock); // attempt 2 due in 10 s, overdue after a lease
+        clock.Advance(TimeSpan.FromSeconds(10) + Deliveries.Lease);
+
+        var overdue = Assert.IsType<DeliveryStep.TakeUpOverdue>(Step(retrying, Record(attempt: 1), clock));
+        var due = Assert.IsType<DeliveryStep.Attempt>(Step(retrying, Record(attempt: 2), clock));
+        Assert.Equal((false, false), (overdue.TakesOverInterruptedSend, due.TakesOverInterruptedSend));
     }
 
     private static DeliveryStep Step(RecipientDelivery delivery, DeliveryDispatched record, TimeProvider clock) =>
