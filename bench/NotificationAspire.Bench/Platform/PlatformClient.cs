@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using NotificationAspire.Bench.Platform;
 using NotificationAspire.TestSupport;
@@ -22,13 +21,12 @@ public sealed class PlatformClient : IDisposable
 
     public static async Task<PlatformClient> ConnectAsync(BenchPlatform platform)
     {
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        var connections = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        var http = new HttpClient(await SenderToken.StartAsync(() => platform.GetTokenAsync(BenchPlatform.Sender), connections))
         {
             BaseAddress = platform.App.GetEndpoint(Contracts.ResourceNames.Gateway, "http"),
             Timeout = TimeSpan.FromSeconds(30),
         };
-        // Tokens live longer than any phase; one per platform keeps the identity provider out of the figures.
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await platform.GetTokenAsync(BenchPlatform.Sender));
         return new PlatformClient(http);
     }
 

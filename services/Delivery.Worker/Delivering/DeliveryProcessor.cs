@@ -60,7 +60,7 @@ public sealed class DeliveryProcessor(
             record = step.Record;
             if (step.TakesOverInterruptedSend)
             {
-                // Before anything below can replace the Sending state, the only trace of that send (DeliveryStep.Send).
+                // Counted first: a hold, skip or cancellation below replaces the Sending state, that send's only trace (DeliveryStep.Send).
                 delivery.TakeOverInterruptedSend();
                 logger.LogWarning("Delivery {DeliveryKey} was being sent since {SendingSince} and never recorded an outcome; taking it up again (the recipient may get two copies)",
                     delivery.DeliveryKey, delivery.UpdatedAt);
