@@ -12,5 +12,5 @@ public sealed record RecipientView(
         profile.UserId, profile.Email, profile.Phone, profile.Locale, profile.TimeZone, ParseData(profile.DataJson),
         profile.CreatedAt, profile.UpdatedAt);
 
-    public static JsonObject? ParseData(string? json) => json is null ? null : JsonNode.Parse(json)?.AsObject();
+    private static JsonObject? ParseData(string? json) => json is null ? null : JsonNode.Parse(json)?.AsObject();
 }

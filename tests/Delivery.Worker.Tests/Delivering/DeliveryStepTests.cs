@@ -1,6 +1,7 @@
 using Delivery.Worker.Delivering;
 using Delivery.Worker.Model;
 using Delivery.Worker.Tests.Model;
+using Microsoft.Extensions.Time.Testing;
 using NotificationAspire.Contracts.Events;
 
 namespace Delivery.Worker.Tests.Delivering;
@@ -53,9 +54,7 @@ public sealed class DeliveryStepTests
     public void A_stale_step_during_a_send_is_dropped_without_announcing()
     {
         var clock = Deliveries.Clock();
-        var delivery = Deliveries.In(DeliveryState.Sending, clock);
-        delivery.ScheduleRetry("connection refused", 2, clock.GetUtcNow() + TimeSpan.FromSeconds(10), clock.GetUtcNow());
-        delivery.BeginAttempt(2, clock.GetUtcNow());
+        var delivery = SendingSecondAttempt(clock);
 
         Assert.Equal(new DeliveryStep.DropStale(Announce: false), Step(delivery, Record(attempt: 1), clock));
     }
@@ -100,9 +99,7 @@ public sealed class DeliveryStepTests
     public void A_stale_step_that_stands_in_for_a_send_whose_lease_ran_out_counts_it_as_interrupted()
     {
         var clock = Deliveries.Clock();
-        var delivery = Deliveries.In(DeliveryState.Sending, clock);
-        delivery.ScheduleRetry("connection refused", 2, clock.GetUtcNow() + TimeSpan.FromSeconds(10), clock.GetUtcNow());
-        delivery.BeginAttempt(2, clock.GetUtcNow());
+        var delivery = SendingSecondAttempt(clock);
         clock.Advance(Deliveries.Lease);
 
         var step = Assert.IsType<DeliveryStep.TakeUpOverdue>(Step(delivery, Record(attempt: 1), clock));
@@ -119,6 +116,15 @@ public sealed class DeliveryStepTests
         var overdue = Assert.IsType<DeliveryStep.TakeUpOverdue>(Step(retrying, Record(attempt: 1), clock));
         var due = Assert.IsType<DeliveryStep.Attempt>(Step(retrying, Record(attempt: 2), clock));
         Assert.Equal((false, false), (overdue.TakesOverInterruptedSend, due.TakesOverInterruptedSend));
+    }
+
+    /// <summary>A delivery whose first attempt failed and whose second is being sent now: a record of attempt 1 is stale.</summary>
+    private static RecipientDelivery SendingSecondAttempt(FakeTimeProvider clock)
+    {
+        var delivery = Deliveries.In(DeliveryState.Sending, clock);
+        delivery.ScheduleRetry("connection refused", 2, clock.GetUtcNow() + TimeSpan.FromSeconds(10), clock.GetUtcNow());
+        delivery.BeginAttempt(2, clock.GetUtcNow());
+        return delivery;
     }
 
     private static DeliveryStep Step(RecipientDelivery delivery, DeliveryDispatched record, TimeProvider clock) =>
