@@ -20,8 +20,8 @@ public sealed class BenchResults(BenchOptions options)
 
     public FanOutResult? FanOut { get; set; }
 
-    /// <summary>Each process warm and idle, and after the run, with the notifications accepted in between, per worker-replica configuration.</summary>
-    public Dictionary<int, (IReadOnlyDictionary<string, ProcessFigures> Warm, IReadOnlyDictionary<string, ProcessFigures> End, long Notifications)> Processes { get; } = [];
+    /// <summary>Each process warm and idle, and after the run, per worker-replica configuration.</summary>
+    public Dictionary<int, ProcessMeasures> Processes { get; } = [];
 
     /// <summary>Messages the sink received beyond the first per recipient, per worker-replica configuration (should be 0).</summary>
     public Dictionary<int, long> ExtraCopies { get; } = [];
@@ -29,3 +29,10 @@ public sealed class BenchResults(BenchOptions options)
     public double HighestSustained(int replicas) =>
         Rates.Where(r => r.Replicas == replicas && r.Sustained).Select(r => r.Offered).DefaultIfEmpty(0).Max();
 }
+
+/// <summary>
+/// Each process warm and idle and after the run, the notifications accepted in between, and each one's lowest memory
+/// early and late in the run (<see cref="MemoryTrend"/>).
+/// </summary>
+public sealed record ProcessMeasures(IReadOnlyDictionary<string, ProcessFigures> Warm, IReadOnlyDictionary<string, ProcessFigures> End, long Notifications,
+    IReadOnlyDictionary<string, SettledGrowth> Settled);

@@ -14,6 +14,7 @@ public sealed class BenchRun : IAsyncDisposable
     private readonly PlatformClient _client;
     private readonly EndToEnd _endToEnd;
     private readonly IReadOnlyDictionary<string, ProcessFigures> _warm;
+    private readonly MemoryTrend _memory;
     private readonly int _acceptedWhenWarm;
 
     private BenchRun(BenchOptions options, BenchResults results, CountingSmtpSink sink, BenchPlatform platform, PlatformClient client,
@@ -22,6 +23,7 @@ public sealed class BenchRun : IAsyncDisposable
         (_options, _results, _sink, _platform, _client, _warm) = (options, results, sink, platform, client, warm);
         _acceptedWhenWarm = client.Accepted;
         _endToEnd = new EndToEnd(client, sink, platform.WorkerReplicas, options.DrainDeadline);
+        _memory = MemoryTrend.Start(() => client.Accepted);
     }
 
     public static async Task<BenchRun> StartAsync(BenchOptions options, BenchResults results, int replicas)
@@ -91,7 +93,7 @@ public sealed class BenchRun : IAsyncDisposable
 
     /// <summary>
     /// One rate held on a warm platform, with each process's id first (for `dotnet-trace collect -p`), then what the
-    /// rate delivered and each process's processor time per notification.
+    /// rate delivered and each process's processor time per notification and resident memory (before and after, and lowest early and late: <see cref="MemoryTrend"/>).
     /// </summary>
     public async Task HoldSteadyAsync()
     {
@@ -105,15 +107,18 @@ public sealed class BenchRun : IAsyncDisposable
         Add(await _endToEnd.AtRateAsync(_options.SteadyRate, _options.RatePhase));
         var after = ProcessProbe.Sample();
         var notifications = Math.Max(1, _client.Accepted - accepted);
+        var settled = _memory.Growth();
         foreach (var (name, figures) in after.Where(p => before.ContainsKey(p.Key)))
         {
-            Console.WriteLine($"bench: steady: {name}: {(figures.CpuSeconds - before[name].CpuSeconds) * 1000 / notifications:0.00} CPU ms per notification");
+            var lows = settled.GetValueOrDefault(name);
+            Console.WriteLine($"bench: steady: {name}: {(figures.CpuSeconds - before[name].CpuSeconds) * 1000 / notifications:0.00} CPU ms per notification; " +
+                $"PSS {before[name].ResidentMiB:0} -> {figures.ResidentMiB:0} MiB, lowest {lows?.FirstLowMiB:0} early -> {lows?.LastLowMiB:0} late ({lows?.PerTenThousand:+0.0;-0.0} per 10,000)");
         }
     }
 
     public void RecordProcesses()
     {
-        _results.Processes[_platform.WorkerReplicas] = (_warm, ProcessProbe.Sample(), _client.Accepted - _acceptedWhenWarm);
+        _results.Processes[_platform.WorkerReplicas] = new ProcessMeasures(_warm, ProcessProbe.Sample(), _client.Accepted - _acceptedWhenWarm, _memory.Growth());
         _results.ExtraCopies[_platform.WorkerReplicas] = _sink.Duplicates;
         Console.WriteLine($"bench: {_client.Accepted} notifications accepted with {_platform.WorkerReplicas} worker(s); copies beyond the first at the sink: {_sink.Duplicates}; refused: {_client.Refusals}");
     }
@@ -141,6 +146,7 @@ public sealed class BenchRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _memory.DisposeAsync();
         _client.Dispose();
         await _platform.DisposeAsync();
         await _sink.DisposeAsync();
