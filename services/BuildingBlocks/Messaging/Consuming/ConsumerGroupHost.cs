@@ -79,6 +79,7 @@ internal sealed class ConsumerGroupHost(
                 Resume(c, held.Forget(lost.Select(p => p.TopicPartition)));
             })
             .SetStatisticsHandler((_, statistics) => ConsumerLagMetrics.Record(GroupId, statistics))
+            .SetLogHandler((_, message) => ConsumerClientLog.Write(logger, GroupId, message))
             .Build();
         ConsumerLagMetrics.TrackInFlight(GroupId, inFlight);
         consumer.Subscribe(_topics);
