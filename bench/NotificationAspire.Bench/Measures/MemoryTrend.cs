@@ -10,17 +10,14 @@ namespace NotificationAspire.Bench.Measures;
 /// </summary>
 public sealed class MemoryTrend : IAsyncDisposable
 {
-    private static readonly TimeSpan Every = TimeSpan.FromSeconds(2);
-
     private readonly List<(long Accepted, IReadOnlyDictionary<string, ProcessFigures> Figures)> _samples = [];
     private readonly Func<long> _accepted;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _sampling;
+    private readonly ProcessSampling _sampling;
 
     private MemoryTrend(Func<long> accepted)
     {
         _accepted = accepted;
-        _sampling = SampleAsync();
+        _sampling = new ProcessSampling(TimeSpan.FromSeconds(2), Record);
     }
 
     /// <param name="accepted">How many notifications the platform has accepted so far (to scale growth by).</param>
@@ -29,7 +26,7 @@ public sealed class MemoryTrend : IAsyncDisposable
     /// <summary>Each process's lowest resident memory in the first and in the last third of the samples so far.</summary>
     public IReadOnlyDictionary<string, SettledGrowth> Growth()
     {
-        Record();
+        _sampling.SampleNow();
         lock (_samples)
         {
             var third = Math.Max(1, _samples.Count / 3);
@@ -50,37 +47,16 @@ public sealed class MemoryTrend : IAsyncDisposable
         List<(long Accepted, IReadOnlyDictionary<string, ProcessFigures> Figures)> samples, string name) =>
         samples.Where(s => s.Figures.ContainsKey(name)).MinBy(s => s.Figures[name].ResidentMiB);
 
-    private async Task SampleAsync()
+    private void Record(IReadOnlyDictionary<string, ProcessFigures> sample)
     {
-        using var timer = new PeriodicTimer(Every);
-        try
-        {
-            do
-            {
-                Record();
-            }
-            while (await timer.WaitForNextTickAsync(_stop.Token));
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private void Record()
-    {
-        var sample = (_accepted(), ProcessProbe.Sample());
+        var accepted = _accepted();
         lock (_samples)
         {
-            _samples.Add(sample);
+            _samples.Add((accepted, sample));
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _sampling;
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _sampling.DisposeAsync();
 }
 
 /// <summary>A process's lowest resident memory early and late in a run, and the notifications accepted between the two samples.</summary>

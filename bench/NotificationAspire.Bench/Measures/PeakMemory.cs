@@ -6,45 +6,25 @@ namespace NotificationAspire.Bench.Measures;
 /// </summary>
 public sealed class PeakMemory : IAsyncDisposable
 {
-    private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(500);
-
     private readonly Dictionary<string, double> _peaks = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _sampling;
+    private readonly ProcessSampling _sampling;
 
-    private PeakMemory() => _sampling = SampleAsync();
+    private PeakMemory() => _sampling = new ProcessSampling(TimeSpan.FromMilliseconds(500), Record);
 
     public static PeakMemory Start() => new();
 
     /// <summary>Each process's highest resident memory (PSS) in MiB so far.</summary>
     public IReadOnlyDictionary<string, double> SoFar()
     {
-        Record();
+        _sampling.SampleNow();
         lock (_peaks)
         {
             return new Dictionary<string, double>(_peaks, StringComparer.Ordinal);
         }
     }
 
-    private async Task SampleAsync()
+    private void Record(IReadOnlyDictionary<string, ProcessFigures> sample)
     {
-        using var timer = new PeriodicTimer(Every);
-        try
-        {
-            do
-            {
-                Record();
-            }
-            while (await timer.WaitForNextTickAsync(_stop.Token));
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private void Record()
-    {
-        var sample = ProcessProbe.Sample();
         lock (_peaks)
         {
             foreach (var (name, figures) in sample)
@@ -54,10 +34,5 @@ public sealed class PeakMemory : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _sampling;
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _sampling.DisposeAsync();
 }
