@@ -135,6 +135,10 @@ public sealed class BenchRun : IAsyncDisposable
         Console.WriteLine($"bench: {point.Replicas} worker(s) at {point.Offered:0}/s for {point.Held.TotalSeconds:0} s: delivered {point.Delivered:0}/s, " +
             $"p50 {point.Latencies.P50:0} ms, p95 {point.Latencies.P95:0} ms, p99 {point.Latencies.P99:0} ms, drained in {point.Drained.TotalSeconds:0.0} s, " +
             $"missing {point.Missing}, accept failures {point.Accepts.Failed}, CPU {point.CpuBusy:P0}: {(point.Sustained ? "kept up" : "fell behind")}");
+        foreach (var status in point.MissingStatus)
+        {
+            Console.WriteLine($"bench:   missing at the sink, the platform says {status}");
+        }
         return point;
     }
 

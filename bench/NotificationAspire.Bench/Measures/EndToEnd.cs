@@ -7,8 +7,9 @@ namespace NotificationAspire.Bench.Measures;
 /// <summary>One offered rate held for a while: how fast accepted notifications reached the sink, and whether the platform kept up.</summary>
 /// <param name="Sustained">Every request accepted, and the backlog gone within <see cref="EndToEnd.KeptUpWithin"/> of the last send: it did not grow.</param>
 /// <param name="CpuBusy">The machine's processors, busy share while the rate was held.</param>
+/// <param name="MissingStatus">What the platform says of the first few missing notifications (status, latest attempt).</param>
 public sealed record RatePoint(int Replicas, double Offered, TimeSpan Held, LoadResult Accepts, double Delivered, Latencies Latencies,
-    TimeSpan Drained, long Missing, bool Sustained, double CpuBusy);
+    TimeSpan Drained, long Missing, bool Sustained, double CpuBusy, IReadOnlyList<string> MissingStatus);
 
 /// <summary>Accepted to delivered (the sink's arrival), at a fixed offered rate; phases run one after another, each from an empty backlog.</summary>
 public sealed class EndToEnd(PlatformClient client, CountingSmtpSink sink, int replicas, TimeSpan drainDeadline)
@@ -22,6 +23,9 @@ public sealed class EndToEnd(PlatformClient client, CountingSmtpSink sink, int r
     /// (a full run's sustain probes once reported 0/s delivered).
     /// </summary>
     public static readonly TimeSpan SettleDeadline = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many missing notifications a phase asks the platform about: enough to tell a pattern, few enough not to load it.</summary>
+    private const int MissingExplained = 5;
 
     public async Task<RatePoint> AtRateAsync(double perSecond, TimeSpan held)
     {
@@ -38,7 +42,7 @@ public sealed class EndToEnd(PlatformClient client, CountingSmtpSink sink, int r
         var drained = await WaitForBacklogAsync();
         var addresses = Enumerable.Range(1, (int)(accepts.Succeeded + accepts.Failed)).Select(i => client.AddressOf(phase, i)).ToList();
         var latencies = new Latencies();
-        long missing = 0;
+        var missing = new List<string>();
         foreach (var address in addresses)
         {
             if (client.AcceptedAt(address) is not { } accepted)
@@ -51,13 +55,18 @@ public sealed class EndToEnd(PlatformClient client, CountingSmtpSink sink, int r
             }
             else
             {
-                missing++;
+                missing.Add(address);
             }
         }
         var deliveredWithin = sendingEnded + (drained ?? drainDeadline);
-        var sustained = accepts.Failed == 0 && missing == 0 && drained is { } d && d <= KeptUpWithin;
+        var sustained = accepts.Failed == 0 && missing.Count == 0 && drained is { } d && d <= KeptUpWithin;
+        var missingStatus = new List<string>();
+        foreach (var address in missing.Take(MissingExplained))
+        {
+            missingStatus.Add(await client.StatusOfAsync(address));
+        }
         return new RatePoint(replicas, perSecond, held, accepts, latencies.Count / deliveredWithin.TotalSeconds, latencies,
-            drained ?? drainDeadline, missing, sustained, busy);
+            drained ?? drainDeadline, missing.Count, sustained, busy, missingStatus);
     }
 
     /// <summary>One notification at a time on an idle platform: the latency nothing else adds to.</summary>

@@ -15,6 +15,7 @@ public sealed class PlatformClient : IDisposable
     private readonly HttpClient _http;
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accepted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Guid> _ids = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _refusals = new(StringComparer.Ordinal);
 
     private PlatformClient(HttpClient http) => _http = http;
@@ -66,7 +67,35 @@ public sealed class PlatformClient : IDisposable
             return false;
         }
         _accepted[address] = DateTimeOffset.UtcNow;
+        if (await response.Content.ReadFromJsonAsync<Acceptance>() is { } acceptance)
+        {
+            _ids[address] = acceptance.Id;
+        }
         return true;
+    }
+
+    /// <summary>
+    /// What the platform says of the notification to <paramref name="address"/>: its status and its latest attempt, as
+    /// its sender would read them. A notification missing at the sink is a finding only with this beside it (a refusal
+    /// by the sink is an honest Failed; one still Accepted is the pipeline's).
+    /// </summary>
+    public async Task<string> StatusOfAsync(string address)
+    {
+        if (!_ids.TryGetValue(address, out var id))
+        {
+            return "no id in the acceptance";
+        }
+        try
+        {
+            var view = await _http.GetFromJsonAsync<StatusView>($"/api/notifications/{id}");
+            var last = view?.Attempts.LastOrDefault();
+            return last is null ? $"{id}: {view?.Status}, no attempt yet"
+                : $"{id}: {view!.Status}, latest attempt {last.AttemptNumber} {last.State}{(last.Error is null ? "" : $" ({last.Error})")}";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return $"{id}: status not read ({ex.Message})";
+        }
     }
 
     /// <summary>Why sends were not accepted so far (status code or exception), and how often: printed, since a refusal is a finding.</summary>
@@ -93,4 +122,11 @@ public sealed class PlatformClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    // The parts of the API's answers the benchmark reads (Notifications.Api's NotificationAccepted and NotificationView).
+    private sealed record Acceptance(Guid Id);
+
+    private sealed record StatusView(string Status, IReadOnlyList<AttemptView> Attempts);
+
+    private sealed record AttemptView(int AttemptNumber, string State, string? Error);
 }

@@ -95,6 +95,11 @@ public static class PerformanceReport
         {
             md.AppendLine(F($"| {r.Replicas} | {r.Offered:0} | {r.Held.TotalSeconds:0} | {r.Delivered:0} | {r.Latencies.P50:0} | {r.Latencies.P95:0} | {r.Latencies.P99:0} | {r.Drained.TotalSeconds:0.0} | {r.Missing} | {r.CpuBusy:P0} | {(r.Sustained ? "yes" : "no")} |"));
         }
+        foreach (var r in results.Rates.Where(r => r.MissingStatus.Count > 0).OrderBy(r => r.Replicas).ThenBy(r => r.Offered))
+        {
+            md.AppendLine().Append(F($"Missing at {r.Offered:0}/s with {r.Replicas} worker(s), as the platform reports them (the first {r.MissingStatus.Count} of {r.Missing}): "))
+              .AppendLine(string.Join("; ", r.MissingStatus) + ".");
+        }
         var one = results.HighestSustained(1);
         var two = results.HighestSustained(2);
         md.AppendLine().AppendLine(F($"Highest rate kept up with: {one:0}/s with one worker, {two:0}/s with two ({(one > 0 ? $"{two / one:0.00}x" : "n/a")}); ") +
@@ -109,7 +114,7 @@ public static class PerformanceReport
         foreach (var (replicas, (warm, end, notifications, settled)) in results.Processes.OrderBy(m => m.Key))
         {
             md.AppendLine(F($"With {replicas} worker(s): resident memory (PSS: shared pages divided among their sharers) warm and idle, then after {notifications:N0} more notifications; ") +
-                    "the lowest of the samples taken every 2 s in the first and in the last third of the run (after a collection, for a .NET process; `MemoryTrend`), " +
+                    "the lowest of the samples taken every 5 s in the first and in the last third of the run (after a collection, for a .NET process; `MemoryTrend`), " +
                     "and growth between those two, which a garbage collector's sawtooth does not enter; processor time they took, per notification:").AppendLine()
               .AppendLine("| process | PSS warm MiB | PSS end MiB | lowest, first third MiB | lowest, last third MiB | growth per 10,000 notifications | CPU ms per notification |")
               .AppendLine("|---|---:|---:|---:|---:|---:|---:|");
