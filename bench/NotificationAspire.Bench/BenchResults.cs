@@ -8,6 +8,9 @@ public sealed class BenchResults(BenchOptions options)
 {
     public BenchOptions Options => options;
 
+    /// <summary>What the platform was built from, read when the run starts: by the end, the run's own plots are uncommitted changes.</summary>
+    public string Commit { get; } = Report.Machine.Commit();
+
     public LoadResult? GatewayCeiling { get; set; }
     public LoadResult? PostgresCeiling { get; set; }
     public LoadResult? SinkCeiling { get; set; }

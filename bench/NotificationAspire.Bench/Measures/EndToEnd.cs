@@ -63,7 +63,8 @@ public sealed class EndToEnd(PlatformClient client, CountingSmtpSink sink, int r
         var missingStatus = new List<string>();
         foreach (var address in missing.Take(MissingExplained))
         {
-            missingStatus.Add(await client.StatusOfAsync(address));
+            var status = await client.StatusOfAsync(address);
+            missingStatus.Add(sink.ArrivalOf(address) is null ? status : $"{status} (it reached the sink after the drain deadline)");
         }
         return new RatePoint(replicas, perSecond, held, accepts, latencies.Count / deliveredWithin.TotalSeconds, latencies,
             drained ?? drainDeadline, missing.Count, sustained, busy, missingStatus);

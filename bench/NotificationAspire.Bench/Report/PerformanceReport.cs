@@ -48,7 +48,7 @@ public static class PerformanceReport
     private static void Header(StringBuilder md, BenchResults results)
     {
         md.AppendLine(results.Options.FanOutOnly ? "# Performance: topic fan-out" : "# Performance").AppendLine()
-          .AppendLine(F($"Written by the benchmark (`bash bench/run.sh {results.Options.Mode}`), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {Machine.Commit()}."))
+          .AppendLine(F($"Written by the benchmark (`bash bench/run.sh {results.Options.Mode}`), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {results.Commit}."))
           .AppendLine(F($"Machine: {Machine.Describe()}. The whole platform runs on it in local mode (Release builds), and so does the load."))
           .AppendLine(F($"Load: one client process, {results.Options.Concurrency} connections for closed loops; open loops start each request on schedule."))
           .AppendLine(F($"Each platform was warmed by {results.Options.WarmUp.TotalSeconds:0} s at {BenchOptions.WarmUpRate:0}/s before any measure{(results.Options.WarmUp < BenchOptions.JitSettles ? " (too short for the JIT to finish: figures include compiling)" : "")}."))
