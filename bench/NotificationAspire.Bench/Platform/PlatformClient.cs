@@ -14,8 +14,7 @@ public sealed class PlatformClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _accepted = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, Guid> _ids = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Acceptance> _accepted = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _refusals = new(StringComparer.Ordinal);
 
     private PlatformClient(HttpClient http) => _http = http;
@@ -66,11 +65,7 @@ public sealed class PlatformClient : IDisposable
             _refusals.AddOrUpdate($"{(int)response.StatusCode}", 1, (_, n) => n + 1);
             return false;
         }
-        _accepted[address] = DateTimeOffset.UtcNow;
-        if (await response.Content.ReadFromJsonAsync<Acceptance>() is { } acceptance)
-        {
-            _ids[address] = acceptance.Id;
-        }
+        _accepted[address] = new Acceptance(DateTimeOffset.UtcNow, response.Headers.Location);
         return true;
     }
 
@@ -81,20 +76,20 @@ public sealed class PlatformClient : IDisposable
     /// </summary>
     public async Task<string> StatusOfAsync(string address)
     {
-        if (!_ids.TryGetValue(address, out var id))
+        if (!_accepted.TryGetValue(address, out var acceptance) || acceptance.Location is not { } location)
         {
-            return "no id in the acceptance";
+            return $"{address}: no Location in its acceptance";
         }
         try
         {
-            var view = await _http.GetFromJsonAsync<StatusView>($"/api/notifications/{id}");
+            var view = await _http.GetFromJsonAsync<StatusView>(location);
             var last = view?.Attempts.LastOrDefault();
-            return last is null ? $"{id}: {view?.Status}, no attempt yet"
-                : $"{id}: {view!.Status}, latest attempt {last.AttemptNumber} {last.State}{(last.Error is null ? "" : $" ({last.Error})")}";
+            return last is null ? $"{location}: {view?.Status}, no attempt yet"
+                : $"{location}: {view!.Status}, latest attempt {last.AttemptNumber} {last.State}{(last.Error is null ? "" : $" ({last.Error})")}";
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            return $"{id}: status not read ({ex.Message})";
+            return $"{location}: status not read ({ex.Message})";
         }
     }
 
@@ -102,7 +97,7 @@ public sealed class PlatformClient : IDisposable
     public string Refusals => _refusals.IsEmpty ? "none" : string.Join(", ", _refusals.OrderBy(r => r.Key).Select(r => $"{r.Key} x{r.Value}"));
 
     /// <summary>When the notification to <paramref name="address"/> was accepted, if it was.</summary>
-    public DateTimeOffset? AcceptedAt(string address) => _accepted.TryGetValue(address, out var at) ? at : null;
+    public DateTimeOffset? AcceptedAt(string address) => _accepted.TryGetValue(address, out var acceptance) ? acceptance.At : null;
 
     /// <summary>
     /// A request the gateway authenticates and proxies and the API authenticates and routes, without any database:
@@ -123,9 +118,10 @@ public sealed class PlatformClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    // The parts of the API's answers the benchmark reads (Notifications.Api's NotificationAccepted and NotificationView).
-    private sealed record Acceptance(Guid Id);
+    /// <summary>When the platform accepted a notification, and where its status is (the 202's Location).</summary>
+    private sealed record Acceptance(DateTimeOffset At, Uri? Location);
 
+    // The parts of Notifications.Api's NotificationView the benchmark reads.
     private sealed record StatusView(string Status, IReadOnlyList<AttemptView> Attempts);
 
     private sealed record AttemptView(int AttemptNumber, string State, string? Error);
